@@ -1,0 +1,364 @@
+"""Clause text in; what it cites and names out: resolutions, action lines, SDGs, year edits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from generator.model import Citation, Revision, YearEdit
+from generator.tables import (
+    BODY_WORDS,
+    CONFERENCE_ABBREVIATIONS,
+    CONFERENCES,
+    NOT_PLACES,
+    OTHER_BODY_WORDS,
+    PLACES,
+    SELF,
+)
+
+# ---------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------
+
+# A year and its place inside a revision parenthetical: 2014年，釜山 · 2018，迪拜 · 2016年，修订版.
+_REVISION = re.compile(
+    r"""
+    (?<![0-9])
+    (?P<year>(?:19|20)[0-9]{2}[0-9]{0,4})   # a year, or a flattened edit: 20147, 20182022
+    (?![0-9])
+    \s*年?\s*
+    (?:[，,]\s*(?P<place>[\u4e00-\u9fff]+))?  # the place: a run of CJK up to a digit or punctuation
+    """,
+    re.VERBOSE,
+)
+
+# A flattened change of place (迪拜布宜诺斯艾利斯): the known place it ends with is the new one.
+_PLACE_AT_END = re.compile("(?:" + "|".join(map(re.escape, PLACES)) + r")$")
+
+# One resolution number as written in a citation, without groups (for the list pattern below).
+_NUMBER_SRC = r"""
+    (?<![A-Za-z0-9_/.\-])               # not inside another code: C23/35, PP-22/20, 3.2
+    (?:[AE]/(?:RES/)?)?                 # UN prefixes: A/70/125, A/RES/70/125, E/RES/2022/15
+    [0-9]{1,4}
+    (?:C?/[0-9]{1,4}|-[0-9]{1,2})?      # 70/125, 41C/27, 61-2
+    (?:\s*（C[0-9]{1,2}）)?             # a Council session: 第1407（C22）号决议
+"""
+
+# A group of resolution numbers ending in 号决议, with the parenthetical that qualifies them all:
+# 第50、第52号决议和第58号决议（2012年，迪拜2016年，哈马马特，修订版）. Or a bare A/RES/70/125.
+_CITATION = re.compile(
+    rf"""
+    (?=[第0-9AE])                     # cheap guard: every citation starts with one of these
+    (?:
+    (?P<group>
+        (?:第\s*)?
+        (?P<numbers>
+            (?:
+                {_NUMBER_SRC}
+                \s*(?:号(?:决议)?)?                          # 第50号、 · 第45号决议和
+                \s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与)  # the separator: 、 和 及 以及 与 、和
+                \s*(?:第\s*)?
+            )*
+            {_NUMBER_SRC}
+        )
+        \s*、?\s*号决议                                     # 第49、50、和52、号决议 (flattened edit)
+        (?:\s*（(?P<paren>(?:[0-9]{{4}}|C[0-9]|WRC|WCIT)[^（）]{{0,60}})）)?
+    )
+  | (?<![A-Za-z0-9_/])(?P<res>A/RES/[0-9]{{2,3}}/[0-9]{{1,4}})(?![0-9/])   # a bare UN GA symbol
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Each number of a group, by the form that decides its body.
+_NUMBER = re.compile(
+    r"""
+    (?<![A-Za-z0-9_/.\-])
+    (?:
+        (?P<ecosoc>E/(?:RES/)?[0-9]+/[0-9]+|[0-9]{4}/[0-9]+)  # ECOSOC: E/RES/2022/15, 2012/24
+      | (?:A/(?:RES/)?)?(?P<unga>[0-9]{1,3}/[0-9]{1,4})       # UN GA: 70/125, A/RES/70/125
+      | (?P<unesco>[0-9]{2}C/[0-9]{1,4})                      # UNESCO: 41C/27
+      | (?P<itur>[0-9]{1,3})-[0-9]{1,2}                       # ITU-R with its version: 61-2
+      | (?P<plain>[0-9]{1,4})                                 # anything else: Council from 1000 up
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def _word_pattern(word: str) -> str:
+    """A body word; an ASCII one must not end another ASCII word (RA in ERA)."""
+    return ("(?<![A-Za-z])" if word.isascii() else "") + re.escape(word)
+
+
+_BODY_OF_WORD = dict(BODY_WORDS) | {word: "" for word in OTHER_BODY_WORDS}  # "" = not tracked
+
+# A body word right before a group: 全权代表大会 · 世界电信发展大会（WTDC） · WTDC-17 · 本届大会.
+_BODY_TAIL = re.compile(
+    r"""
+    (?P<word>"""
+    + "|".join(_word_pattern(w) for w in sorted(_BODY_OF_WORD, key=len, reverse=True))
+    + r""")
+    (?:-[0-9]{2,4})?            # WTDC-17
+    (?:\s*（[^（）]{1,16}）)?    # （WTDC） · （UNGA，联大）
+    \s*$
+    """,
+    re.VERBOSE,
+)
+_TAIL_WINDOW = 24
+
+# WSIS action lines (C5, C1 - C11), skipping Council sessions written the same way.
+_ACTION_LINE = re.compile(
+    r"""
+    (?=[号（修C])                        # cheap guard: the first characters below
+    (?:
+    (?P<council>                        # a Council session, consumed and ignored:
+        号决议（C[0-9]{1,2}[^（）]*）      #   第1332号决议（C11，最后一次修订为C19）
+      | （C[0-9]{1,2}）\s*号              #   第1407（C22）号决议
+      | 修订为C[0-9]{1,2}
+    )
+  | (?<![A-Za-z0-9_&\-])                 # not CWG-…, LDC5, C&I
+    C(?P<first>[0-9]{1,2})
+    (?:\s*[-–—~至到]\s*C(?P<last>[0-9]{1,2}))?   # a range: C1 - C11
+    (?![0-9/A-Za-z&])                    # not C23/35, C22/INF
+    )
+    """,
+    re.VERBOSE,
+)
+
+# One SDG goal or target, or a range of goals: 5 · 5.b · 17.8 · 1-17.
+_SDG_ITEM_SRC = r"""
+    [0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))?(?![0-9])
+    (?:\s*[-–—~至]\s*[0-9]{1,2}(?![0-9]))?
+"""
+
+# SDGs after a keyword naming them (never 部门目标3, 连通目标2030, 战略目标).
+_SDG = re.compile(
+    rf"""
+    (?:
+        SDG\s*(?:具体目标|目标)?                                  # SDG 5 · SDG目标1、3 · SDG具体目标5.b
+      | 可持续发展目标(?:\s*（SDG）)?\s*(?:具体目标)?              # 可持续发展目标4、5 · 可持续发展目标（SDG）5
+      | 可持续发展议程》?\s*(?:的)?(?:具体目标|目标)               # 《2030年可持续发展议程》目标5
+    )
+    \s*
+    (?P<list>{_SDG_ITEM_SRC}(?:\s*(?:、|以及|和|及|与)\s*{_SDG_ITEM_SRC})*)
+    """,
+    re.VERBOSE,
+)
+
+_SDG_ITEM = re.compile(
+    r"""
+    (?P<goal>[0-9]{1,2})
+    (?:\.(?P<target>[0-9]{1,2}|[a-z]))?
+    (?:\s*[-–—~至]\s*(?P<last>[0-9]{1,2}))?
+    """,
+    re.VERBOSE,
+)
+
+# Flattened tracked changes of years: old and new side by side.
+_YEAR_EDIT = re.compile(
+    r"""
+    (?=[12PWR])                         # cheap guard: the first characters below
+    (?<![0-9A-Za-z_\-/.])
+    (?:
+        (?P<range_a>(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2})   # 2016-2019
+        (?P<range_b>(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2})   # 2020-2023
+        年
+      | (?P<digits>(?:19|20)[0-9]{3,6})年                # 20147年 · 20182022年 (5 to 8 digits)
+      | (?P<conf>PP|WTSA|WTDC|RA)-(?P<conf_a>[0-9]{2})(?P<conf_b>[0-9]{2})(?![0-9])   # WTDC-1417
+    )
+    """,
+    re.VERBOSE,
+)
+
+# CONFERENCES indexed: (year, place) → body; year → bodies; (body, year) pairs.
+_BODY_AT: dict[tuple[int, str | None], str] = {(y, p): body for body, y, p in CONFERENCES}
+_BODIES_IN_YEAR = {
+    year: tuple(body for body, y, _ in CONFERENCES if y == year) for _, year, _ in CONFERENCES
+}
+_CONFERENCE_YEARS = frozenset((body, year) for body, year, _ in CONFERENCES)
+
+# ---------------------------------------------------------------------------
+# Revisions and conferences
+# ---------------------------------------------------------------------------
+
+
+def _edited_year(digits: str) -> tuple[str, str]:
+    """The two years of a flattened edit: 20147 → (2014, 2017), 20182022 → (2018, 2022)."""
+    tail = digits[4:]
+    return digits[:4], digits[: 4 - len(tail)] + tail
+
+
+def _clean_place(place: str | None) -> str | None:
+    if not place or len(place) < 2 or place.startswith("第") or place in NOT_PLACES:
+        return None
+    if place in PLACES:
+        return place
+    known = _PLACE_AT_END.search(place)
+    return known.group() if known else place
+
+
+def parse_revisions(text: str) -> tuple[Revision, ...]:
+    """The (year, place) pairs of a revision parenthetical or history line, in text order.
+
+    A flattened edit counts as its later year and place:
+    （20147年，迪拜布宜诺斯艾利斯） → Revision(2017, "布宜诺斯艾利斯").
+    """
+    found: list[Revision] = []
+    for m in _REVISION.finditer(text):
+        years = _edited_year(m["year"]) if len(m["year"]) > 4 else (m["year"],)
+        found.append(Revision(max(int(y) for y in years), _clean_place(m["place"])))
+    return tuple(found)
+
+
+def _latest(revisions: Iterable[Revision]) -> Revision | None:
+    return max(revisions, key=lambda r: r.year, default=None)
+
+
+def body_of_conference(year: int, place: str | None) -> str | None:
+    """The body whose conference met in that year (and place); None when unknown or ambiguous.
+
+    A place that met no conference that year is ignored: the year alone then decides.
+    """
+    at_place = _BODY_AT.get((year, place))
+    if at_place:
+        return at_place
+    in_year = _BODIES_IN_YEAR.get(year, ())
+    return in_year[0] if len(in_year) == 1 else None
+
+
+# ---------------------------------------------------------------------------
+# Citations
+# ---------------------------------------------------------------------------
+
+
+def _body_before(text: str, start: int) -> str | None:
+    """The body named right before position start: a body id, SELF, "" (not tracked) or None."""
+    m = _BODY_TAIL.search(text, max(0, start - _TAIL_WINDOW), start)
+    return _BODY_OF_WORD[m["word"]] if m else None
+
+
+def _group_body(
+    text: str, m: re.Match[str], revisions: tuple[Revision, ...], own_body: str | None
+) -> str:
+    """The body of a group's plain numbers: body word, else revision year and place, else own."""
+    word = _body_before(text, m.start())
+    if word == SELF:
+        word = own_body
+    if word is not None:
+        return word
+    paren = m["paren"] or ""
+    if "WRC" in paren or "WCIT" in paren:
+        return ""
+    for revision in sorted(revisions, key=lambda r: r.year, reverse=True):
+        body = body_of_conference(revision.year, revision.place)
+        if body:
+            return body
+    return own_body or "pp"
+
+
+def _targets(numbers: str, group_body: str) -> Iterator[str]:
+    """The work ids of a group's numbers; ECOSOC's and untracked bodies' are left out."""
+    for n in _NUMBER.finditer(numbers):
+        if n["unga"]:
+            yield f"unga-{n['unga']}"
+        elif n["unesco"]:
+            yield f"unesco-{n['unesco'].lower()}"
+        elif n["itur"]:
+            yield f"itu-r-{int(n['itur'])}"
+        elif n["plain"]:
+            number = int(n["plain"])
+            if number >= 1000:
+                yield f"council-{number}"
+            elif group_body:
+                yield f"{group_body}-{number}"
+
+
+def extract_citations(text: str, own_body: str | None) -> tuple[Citation, ...]:
+    """Every resolution the text cites, in text order, de-duplicated on (target, text).
+
+    own_body is the citing document's body (本届大会 and unmarked numbers); None for reports.
+    """
+    if "号" not in text and "RES/" not in text:
+        return ()
+    found: dict[tuple[str, str], Citation] = {}
+    for m in _CITATION.finditer(text):
+        if m["res"]:
+            target = f"unga-{m['res'][len('A/RES/'):]}"
+            found.setdefault((target, m["res"]), Citation(target, m["res"]))
+            continue
+        span = m["group"]
+        revisions = parse_revisions(m["paren"]) if m["paren"] else ()
+        body = _group_body(text, m, revisions, own_body)
+        for target in _targets(m["numbers"], body):
+            found.setdefault((target, span), Citation(target, span, _latest(revisions)))
+    return tuple(found.values())
+
+
+# ---------------------------------------------------------------------------
+# WSIS action lines and SDGs
+# ---------------------------------------------------------------------------
+
+
+def extract_action_lines(text: str) -> tuple[str, ...]:
+    """The WSIS action lines C1–C11 the text names, unique, by number."""
+    if "C" not in text:
+        return ()
+    numbers: set[int] = set()
+    for m in _ACTION_LINE.finditer(text):
+        if m["first"]:
+            first = int(m["first"])
+            numbers.update(range(first, int(m["last"] or first) + 1))
+    return tuple(f"C{n}" for n in sorted(numbers) if 1 <= n <= 11)
+
+
+def _target_key(target: str) -> tuple[int, bool, int, str]:
+    goal, sub = target.split(".")
+    return int(goal), sub.isalpha(), int(sub) if sub.isdigit() else 0, sub
+
+
+def extract_sdgs(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """(goals, targets) the text names: goals 1–17, sorted; targets such as 5.b (their goal too)."""
+    if "SDG" not in text and "可持续发展" not in text:
+        return (), ()
+    goals: set[int] = set()
+    targets: set[str] = set()
+    for m in _SDG.finditer(text):
+        for item in _SDG_ITEM.finditer(m["list"]):
+            first = int(item["goal"])
+            if not 1 <= first <= 17:
+                continue
+            goals.update(range(first, min(int(item["last"] or first), 17) + 1))
+            if item["target"]:
+                targets.add(f"{first}.{item['target']}")
+    return tuple(sorted(goals)), tuple(sorted(targets, key=_target_key))
+
+
+# ---------------------------------------------------------------------------
+# Year edits
+# ---------------------------------------------------------------------------
+
+
+def _year_edit(m: re.Match[str]) -> YearEdit | None:
+    """The edit a match stands for (earlier year first: edits move years forward), or None."""
+    if m["range_a"]:
+        a, b = m["range_a"], m["range_b"]
+    elif m["digits"]:
+        a, b = _edited_year(m["digits"])
+    else:
+        a, b = m["conf_a"], m["conf_b"]
+        body = CONFERENCE_ABBREVIATIONS[m["conf"]]
+        if not {(body, 2000 + int(a)), (body, 2000 + int(b))} <= _CONFERENCE_YEARS:
+            return None
+    if a == b:
+        return None
+    old, new = sorted((a, b))
+    return YearEdit(old, new, m.group())
+
+
+def find_year_edits(text: str) -> tuple[YearEdit, ...]:
+    """Flattened tracked changes of years: 20182022年, 2016-20192020-2023年, 20147年, WTDC-1417."""
+    if "年" not in text and "-" not in text:
+        return ()
+    edits = (_year_edit(m) for m in _YEAR_EDIT.finditer(text))
+    return tuple(e for e in edits if e is not None)

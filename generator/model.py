@@ -1,0 +1,146 @@
+"""The document model: frozen dataclasses that every stage after parsing reads.
+
+YAML is this model's saved form (see ``store.py``); nothing else is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["resolution", "report"]
+Part = Literal["preamble", "operative"]
+Action = Literal["MOD", "ADD", "SUP"]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A year and, where the text gives one, the place of a conference."""
+
+    year: int
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A resolution cited by a clause.
+
+    ``target`` is a work id (``pp-140``, ``wtdc-30``, ``unga-70/125``);
+    ``text`` is the span of the clause that makes the citation (a list such as
+    ``第50和第52号决议（…）`` gives every number the same span).
+    """
+
+    target: str
+    text: str
+    revision: Revision | None = None
+
+
+@dataclass(frozen=True)
+class YearEdit:
+    """A flattened tracked change of a year, e.g. ``20182022年``: 2018 became 2022."""
+
+    old: str
+    new: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote of a document; clause text marks it as ``[^id]``."""
+
+    id: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A labelled or unlabelled paragraph, with the clauses nested under it.
+
+    ``label`` is the label as it reads now (``e`` for the flattened ``ae)``);
+    ``old_label`` the one a tracked change replaced. ``line`` is the 1-based
+    line of the source file where the clause starts.
+    """
+
+    anchor: str
+    text: str
+    line: int
+    label: str | None = None
+    old_label: str | None = None
+    refs: tuple[Citation, ...] = ()
+    action_lines: tuple[str, ...] = ()
+    sdgs: tuple[int, ...] = ()
+    sdg_targets: tuple[str, ...] = ()
+    year_edits: tuple[YearEdit, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (``考虑到``, ``责成秘书长``) and its clauses.
+
+    Reports have sections too, with no verb: their headings are titles.
+    """
+
+    anchor: str
+    heading: str
+    line: int
+    verb: str | None = None
+    addressee: str | None = None
+    part: Part | None = None
+    clauses: tuple[Clause, ...] = ()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An amendment proposal wrapping a resolution (``MOD EUR/48A1/9``)."""
+
+    action: Action
+    ref: str | None = None  # None where the source omits the MOD/ADD/SUP line
+    summary: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An ITU-D outcome of a report's annex (``D.2-3``) with what it serves."""
+
+    code: str
+    anchor: str
+    text: str
+    line: int
+    sdgs: tuple[int, ...] = ()
+    action_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One resolution or one report, as parsed from one source unit."""
+
+    id: str
+    kind: Kind
+    title: str
+    source: str
+    line: int
+    work: str | None = None
+    body: str | None = None
+    number: str | None = None
+    revision: Revision | None = None
+    history: tuple[Revision, ...] = ()
+    proposal: Proposal | None = None
+    sections: tuple[Section, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+
+    @property
+    def proposed_for_abolition(self) -> bool:
+        return self.proposal is not None and self.proposal.action == "SUP"
+
+
+def walk_clauses(clauses: tuple[Clause, ...]) -> list[Clause]:
+    """Every clause in document order, nested ones after their parent."""
+    found: list[Clause] = []
+    for clause in clauses:
+        found.append(clause)
+        found.extend(walk_clauses(clause.clauses))
+    return found

@@ -1,0 +1,479 @@
+"""Normalised lines of one source file → Documents (resolutions or a report).
+
+A file holds resolutions (one, or several wrapped in amendment proposals) or,
+when no line is a resolution header, one report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import extract
+from .errors import Problem, SourceError, Warnings
+from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
+from .outline import Node, Outline, parse_label
+from .patterns import (
+    ADDRESSEES,
+    ANNEX_LINE,
+    CONTACT_LINE,
+    ENACTING_FORMULA,
+    FORMULA_BODIES,
+    HEADING_MAX_CHARS,
+    HEADING_VERBS,
+    HISTORY_LINE,
+    OUTCOME_LINE,
+    PROPOSAL_LINE,
+    PROPOSAL_REASON,
+    PROPOSAL_TITLE,
+    RESOLUTION_HEADER,
+    SENTENCE_END,
+    SEPARATOR,
+)
+from .read import read_source
+
+FOOTNOTE_MARK = re.compile(r"\[footnoteRef:(?P<ref>\d+)\](?P<shown>\d*)")
+FOOTNOTE_TEXT = re.compile(r"\s*\[(?P<ref>\d+):[ \t]*(?P<shown>\d*)\t?(?P<text>[^\]]*)\]\s*")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    verb: str
+    part: str
+    addressee: str | None
+
+
+def parse_file(path: Path, warnings: Warnings) -> list[Document]:
+    """Every document in one source file."""
+    return parse_lines(read_source(path), path.name, warnings)
+
+
+def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Document]:
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    headers = [i for i, line in enumerate(lines) if RESOLUTION_HEADER.match(line.text)]
+    if not headers:
+        return [parse_report(lines, source, warnings)]
+    documents = []
+    unit_start = 0
+    for i, header in enumerate(headers):
+        end = unit_end(lines, header, headers[i + 1] if i + 1 < len(headers) else len(lines))
+        prelude = lines[unit_start:header]
+        documents.append(parse_resolution(prelude, lines[header:end], source, warnings))
+        unit_start = end
+    return documents
+
+
+def unit_end(lines: list[Line], header: int, limit: int) -> int:
+    """Index past a resolution's last line: its reason, a separator, or the next unit."""
+    for i in range(header + 1, limit):
+        text = lines[i].text
+        if SEPARATOR.match(text):
+            return i
+        if PROPOSAL_REASON.match(text):
+            return i + 1
+        if PROPOSAL_LINE.match(text) or PROPOSAL_TITLE.match(text):
+            return i
+    return limit
+
+
+# --- Resolutions --------------------------------------------------------------
+
+
+def parse_resolution(
+    prelude: list[Line], unit: list[Line], source: str, warnings: Warnings
+) -> Document:
+    header = unit[0]
+    match = RESOLUTION_HEADER.match(header.text)
+    assert match
+    number = match["number"]
+    title_lines, formula, history_lines, body_start = split_front(unit)
+    body = formula_body(formula, source) if formula else None
+    history = merge_revisions(
+        extract.parse_revisions(match["revisions"] or ""),
+        *(extract.parse_revisions(line.text) for line in history_lines),
+        extract.parse_revisions(formula.text) if formula else (),
+    )
+    revision = history[-1] if history else None
+    if body is None and revision is not None:
+        body = extract.body_of_conference(revision.year, revision.place)
+    if body is None:
+        raise SourceError(
+            Problem(
+                source,
+                header.number,
+                f"cannot tell which body adopted Resolution {number}: no enacting formula",
+                text=header.text,
+            )
+        )
+    proposal = parse_proposal(prelude, unit, source, warnings)
+    rest = [line for line in unit[body_start:] if not PROPOSAL_REASON.match(line.text)]
+    footnotes, rest = take_footnotes(rest)
+    sections = parse_sections(rest, body, source, warnings)
+    if not sections and not (proposal and proposal.action == "SUP"):
+        raise SourceError(
+            Problem(source, header.number, f"Resolution {number} has no sections", text=header.text)
+        )
+    if not title_lines:
+        raise SourceError(
+            Problem(source, header.number, f"Resolution {number} has no title", text=header.text)
+        )
+    year = revision.year if revision else "undated"
+    return Document(
+        id=f"{body}-{number}-{year}",
+        kind="resolution",
+        title="".join(line.text for line in title_lines),
+        source=source,
+        line=header.number,
+        work=f"{body}-{number}",
+        body=body,
+        number=number,
+        revision=revision,
+        history=history,
+        proposal=proposal,
+        sections=sections,
+        footnotes=footnotes,
+    )
+
+
+def split_front(unit: list[Line]) -> tuple[list[Line], Line | None, list[Line], int]:
+    """Title lines, enacting formula, history lines, and where the sections start."""
+    title: list[Line] = []
+    history: list[Line] = []
+    for i, line in enumerate(unit[1:], start=1):
+        if not line.text:
+            continue
+        if HISTORY_LINE.match(line.text):
+            history.append(line)
+        elif ENACTING_FORMULA.match(line.text) and formula_name_body(line.text):
+            return title, line, history, i + 1
+        elif heading_of(line.text) or parse_label(line.text) or PROPOSAL_REASON.match(line.text):
+            return title, None, history, i
+        else:
+            title.append(line)
+    return title, None, history, len(unit)
+
+
+def formula_name_body(text: str) -> str | None:
+    match = ENACTING_FORMULA.match(text)
+    if not match:
+        return None
+    return next((body for name, body in FORMULA_BODIES if match["name"].endswith(name)), None)
+
+
+def formula_body(formula: Line, source: str) -> str:
+    body = formula_name_body(formula.text)
+    assert body, "split_front only accepts formulas naming a body"
+    return body
+
+
+def merge_revisions(*groups: tuple[Revision, ...]) -> tuple[Revision, ...]:
+    """Every revision once, oldest first; a place fills in a year given bare."""
+    by_year: dict[int, Revision] = {}
+    for group in groups:
+        for revision in group:
+            known = by_year.get(revision.year)
+            if known is None or (known.place is None and revision.place):
+                by_year[revision.year] = revision
+    return tuple(by_year[year] for year in sorted(by_year))
+
+
+def parse_proposal(
+    prelude: list[Line], unit: list[Line], source: str, warnings: Warnings
+) -> Proposal | None:
+    """The MOD/ADD/SUP proposal wrapping a resolution, if its prelude has one."""
+    title_at = next((i for i, l in enumerate(prelude) if PROPOSAL_TITLE.match(l.text)), None)
+    action_at = next((i for i, l in enumerate(prelude) if PROPOSAL_LINE.match(l.text)), None)
+    if title_at is None and action_at is None:
+        return None
+    reason = next((m["reason"] for l in unit if (m := PROPOSAL_REASON.match(l.text))), None)
+    summary_end = action_at if action_at is not None else len(prelude)
+    summary_lines = [l.text for l in prelude[(title_at or 0) + 1 : summary_end] if l.text]
+    summary = "\n".join(summary_lines) or None
+    if action_at is not None:
+        action_match = PROPOSAL_LINE.match(prelude[action_at].text)
+        assert action_match
+        return Proposal(action_match["action"], action_match["ref"], summary, reason)  # type: ignore[arg-type]
+    title_line = prelude[title_at or 0]
+    action = "SUP" if "废止" in title_line.text else "ADD" if "新" in title_line.text else "MOD"
+    warnings.add(
+        source,
+        title_line.number,
+        f"proposal has no MOD/ADD/SUP line; read as {action} with no reference",
+        title_line.text,
+    )
+    return Proposal(action, None, summary, reason)  # type: ignore[arg-type]
+
+
+def take_footnotes(lines: list[Line]) -> tuple[tuple[Footnote, ...], list[Line]]:
+    """Footnote texts out of the lines, and ``[^id]`` markers in their place."""
+    shown_by_ref: dict[str, str] = {}
+    for line in lines:
+        for mark in FOOTNOTE_MARK.finditer(line.text):
+            shown_by_ref.setdefault(mark["ref"], mark["shown"] or mark["ref"])
+    footnotes = []
+    cleaned = []
+    for line in lines:
+        for note in FOOTNOTE_TEXT.finditer(line.text):
+            note_id = shown_by_ref.get(note["ref"], note["shown"] or note["ref"])
+            footnotes.append(Footnote(note_id, note["text"].strip(), line.number))
+        text = FOOTNOTE_TEXT.sub("", line.text)
+        text = FOOTNOTE_MARK.sub(lambda m: f"[^{shown_by_ref[m['ref']]}]", text)
+        cleaned.append(Line(line.number, text.strip()))
+    return tuple(footnotes), cleaned
+
+
+# --- Sections and clauses -------------------------------------------------------
+
+
+def heading_of(text: str) -> Heading | None:
+    """The verb, part and addressee of a heading line, or None if it is not one."""
+    if len(text) > HEADING_MAX_CHARS or text.endswith(tuple(SENTENCE_END)) or "\t" in text:
+        return None
+    for chinese, verb, part in HEADING_VERBS:
+        if text.startswith(chinese):
+            return Heading(verb, part, addressee_of(text[len(chinese) :]))
+    return None
+
+
+def addressee_of(text: str) -> str | None:
+    """``秘书长和各局主任`` → ``secretary_general_and_directors``."""
+    found: list[tuple[int, str]] = []
+    rest = text
+    for phrase, key in ADDRESSEES:
+        at = rest.find(phrase)
+        if at >= 0:
+            found.append((at, key))
+            rest = rest[:at] + "\0" * len(phrase) + rest[at + len(phrase) :]
+    keys = list(dict.fromkeys(key for _, key in sorted(found)))
+    if len(keys) <= 1:
+        return keys[0] if keys else None
+    return "_".join(keys[:-1]) + "_and_" + keys[-1]
+
+
+def parse_sections(
+    lines: list[Line], own_body: str | None, source: str, warnings: Warnings
+) -> tuple[Section, ...]:
+    """Headings and the clauses under each, anchored uniquely."""
+    drafts: list[tuple[Line, Heading | None, Outline]] = []
+    for line in lines:
+        if not line.text or SEPARATOR.match(line.text):
+            continue
+        heading = heading_of(line.text)
+        if heading:
+            drafts.append((line, heading, Outline()))
+            continue
+        if not drafts:
+            warnings.add(source, line.number, "text before the first heading", line.text)
+            drafts.append((Line(line.number, ""), None, Outline()))
+        add_clause(drafts[-1][2], line, source, warnings)
+    anchors = Anchors()
+    return tuple(
+        freeze_section(line, heading, outline, own_body, anchors) for line, heading, outline in drafts
+    )
+
+
+def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) -> None:
+    match = parse_label(line.text)
+    if match is None:
+        outline.add_unlabelled(line.text, line.number)
+        return
+    warning = outline.add_labelled(match, match["text"].strip(), line.number)
+    if warning:
+        warnings.add(source, line.number, warning, line.text)
+
+
+class Anchors:
+    """Hands out anchors unique within one document, suffixing repeats."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        anchor, n = wanted, 1
+        while anchor in self.taken:
+            n += 1
+            anchor = f"{wanted}-{n}"
+        self.taken.add(anchor)
+        return anchor
+
+
+def freeze_section(
+    line: Line, heading: Heading | None, outline: Outline, own_body: str | None, anchors: Anchors
+) -> Section:
+    if heading is None:
+        wanted = "preamble-text"
+    else:
+        wanted = heading.verb + (f"-{heading.addressee}" if heading.addressee else "")
+    anchor = anchors.claim(wanted.replace("_", "-"))
+    return Section(
+        anchor=anchor,
+        heading=line.text,
+        line=line.number,
+        verb=heading.verb if heading else None,
+        addressee=heading.addressee if heading else None,
+        part=heading.part if heading else None,  # type: ignore[arg-type]
+        clauses=freeze_clauses(outline.roots, anchor, own_body, anchors),
+    )
+
+
+def freeze_clauses(
+    nodes: list[Node],
+    prefix: str,
+    own_body: str | None,
+    anchors: Anchors,
+    loose_prefix: str | None = None,
+) -> tuple[Clause, ...]:
+    """Clauses with anchors from their label path: ``resolves-6-i``.
+
+    Reports anchor paragraphs ``para-2``; a dotted number is already a full
+    path (``para-2-4``, not ``para-2-2-4``); unlabelled top-level paragraphs
+    take ``loose_prefix``, their section's anchor.
+    """
+    counts: dict[str, int] = {}
+    clauses = []
+    for node in nodes:
+        part = anchor_part(node, counts)
+        if node.style == "dotted":
+            base = prefix.split("-")[0]
+        elif loose_prefix and node.label is None:
+            base = loose_prefix
+        else:
+            base = prefix
+        path = f"{base}-{part}"
+        anchor = anchors.claim(path)
+        clauses.append(freeze_clause(node, anchor, path, own_body, anchors))
+    return tuple(clauses)
+
+
+def anchor_part(node: Node, counts: dict[str, int]) -> str:
+    """``e`` for e), ``i`` for (i), ``2-4`` for 2.4, ``b3`` for the third bullet."""
+    if node.label is None or node.style in ("bullet", "dash"):
+        kind = {"bullet": "b", "dash": "d"}.get(node.style or "", "p")
+        counts[kind] = counts.get(kind, 0) + 1
+        return f"{kind}{counts[kind]}"
+    return node.label.strip("()").replace(".", "-")
+
+
+def freeze_clause(node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors) -> Clause:
+    goals, targets = extract.extract_sdgs(node.text)
+    return Clause(
+        anchor=anchor,
+        text=node.text,
+        line=node.line,
+        label=node.label,
+        old_label=node.old_label,
+        refs=extract.extract_citations(node.text, own_body),
+        action_lines=extract.extract_action_lines(node.text),
+        sdgs=goals,
+        sdg_targets=targets,
+        year_edits=extract.find_year_edits(node.text),
+        clauses=freeze_clauses(node.children, path, own_body, anchors),
+    )
+
+
+# --- Reports ---------------------------------------------------------------------
+
+
+def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document:
+    """A report: title, headed sections of numbered paragraphs, annex outcomes."""
+    annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
+    body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
+    title, body_start = report_title(lines[:body_end])
+    footnotes, body = take_footnotes(lines[body_start:body_end])
+    sections = parse_report_sections(body, source, warnings)
+    if not title:
+        raise SourceError(Problem(source, 1, "report has no title"))
+    return Document(
+        id=f"report-{Path(source).stem.split('_')[0].lower()}",
+        kind="report",
+        title=title,
+        source=source,
+        line=1,
+        sections=sections,
+        footnotes=footnotes,
+        outcomes=parse_outcomes(lines[annex:]),
+    )
+
+
+def report_title(lines: list[Line]) -> tuple[str, int]:
+    """The longer of the first two paragraphs (a cover line may come first)."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    end = 0
+    for i, line in enumerate(lines):
+        if line.text:
+            if paragraphs and (len(paragraphs) == 2 or report_heading(line.text)):
+                break
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+        end = i + 1
+    if current and len(paragraphs) < 2:
+        paragraphs.append(current)
+    texts = ["".join(l.text for l in paragraph) for paragraph in paragraphs]
+    return max(texts, key=len, default=""), end
+
+
+def report_heading(text: str) -> bool:
+    """A short line that is not a sentence nor labelled: a report's section title."""
+    return (
+        len(text) <= 30
+        and not text.endswith(tuple(SENTENCE_END))
+        and "。" not in text
+        and parse_label(text) is None
+    )
+
+
+def parse_report_sections(lines: list[Line], source: str, warnings: Warnings) -> tuple[Section, ...]:
+    drafts: list[tuple[Line, Outline]] = []
+    for line in lines:
+        if not line.text or SEPARATOR.match(line.text):
+            continue
+        if report_heading(line.text) or not drafts:
+            heading = line if report_heading(line.text) else Line(line.number, "")
+            drafts.append((heading, drafts[-1][1].continuation() if drafts else Outline()))
+            if heading is line:
+                continue
+        add_clause(drafts[-1][1], line, source, warnings)
+    anchors = Anchors()
+    sections = []
+    for n, (heading, outline) in enumerate(drafts, start=1):
+        anchor = anchors.claim(f"section-{n}")
+        clauses = freeze_clauses(outline.roots, "para", None, anchors, loose_prefix=anchor)
+        sections.append(Section(anchor=anchor, heading=heading.text, line=heading.number, clauses=clauses))
+    return tuple(sections)
+
+
+def parse_outcomes(lines: list[Line]) -> tuple[Outcome, ...]:
+    """``D.2-3：…`` with the SDG and action-line lines under it (annex 1 only)."""
+    outcomes: list[tuple[Line, re.Match[str], list[str]]] = []
+    for line in lines:
+        if ANNEX_LINE.match(line.text) and outcomes:
+            break
+        if match := OUTCOME_LINE.match(line.text):
+            outcomes.append((line, match, []))
+        elif outcomes and line.text:
+            outcomes[-1][2].append(line.text)
+    result = []
+    for line, match, details in outcomes:
+        code = f"D.{match['objective']}-{match['number']}"
+        named = "".join(details)
+        result.append(
+            Outcome(
+                code=code,
+                anchor=f"outcome-{code.lower().replace('.', '-')}",
+                text=match["text"].strip(),
+                line=line.number,
+                sdgs=extract.extract_sdgs(named)[0],
+                action_lines=extract.extract_action_lines(named),
+            )
+        )
+    return tuple(result)

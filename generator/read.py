@@ -1,0 +1,119 @@
+"""Read a source file: bytes → checked UTF-8 text → normalised lines.
+
+``normalise`` is the pre-parse step. Its guarantees, which the parser relies on:
+- one output line per source line, so line numbers stay those of the file;
+- no byte-order mark, no carriage return, no leading or trailing whitespace;
+- no ``[bookmark: …]`` markers;
+- half-width ``( ) , ; :`` touching Chinese text are full-width, as in Word exports;
+- a clause label is followed by exactly one TAB, even where the source had spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem, SourceError
+
+BOM = "\ufeff"
+
+BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+# Chinese characters, CJK punctuation and full-width forms.
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+HALF_WIDTH_NEXT_TO_CJK = re.compile(
+    rf"""
+      (?<=[{_CJK}]) (?P<after>[,;:]|\((?![a-z]{{1,4}}\))|(?<![\s\d(][a-z])\))
+    | (?P<before>[,;:]|\((?![a-z]{{1,4}}\))|(?<![\s\d(][a-z])\)) (?=[{_CJK}])
+    """,
+    re.VERBOSE,
+)
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+# A short parenthesis touching Chinese on one side, e.g. ``(ISOC)/`` or
+# ``1407(C22)号``: both halves become full-width.
+SHORT_PAREN_NEXT_TO_CJK = re.compile(
+    rf"(?<=[{_CJK}\d])\((?![a-z]{{1,4}}\))(?P<a>[^()\s]{{1,24}})\)"
+    rf"|\((?![a-z]{{1,4}}\))(?P<b>[^()\s]{{1,24}})\)(?=[{_CJK}])"
+)
+# ``(2018年,迪拜…``: a year parenthesis, whatever precedes it.
+YEAR_PAREN = re.compile(r"\((?=\d{4}年?[,，])")
+# A line of Chinese ending in ``;`` ``,`` or ``:``.
+CJK_LINE_END = re.compile(rf"^(?=.*[{_CJK}])(?P<text>.*\S)(?P<mark>[,;:])$")
+
+# A label followed by spaces instead of a TAB (``a) 文本``, ``12 文本``).
+LABEL_THEN_SPACES = re.compile(
+    r"""^(?P<label>
+          [a-z]{1,5}\)          # a)  ae)  iii)
+        | \([ivx]{1,5}\)        # (i)
+        | \d{1,4}(?:\.\d{1,3})? # 1  1112  2.4
+        | [•·–]                 # bullets and dashes
+        )[ \u3000]+(?=\S)""",
+    re.VERBOSE,
+)
+
+
+def read_source(path: Path) -> list[str]:
+    """The normalised lines of a source file; SourceError if it is not UTF-8 text."""
+    return normalise(decode(path.read_bytes(), str(path)))
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text of a file, or a SourceError saying what the bytes look like."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(Problem(path, 1, "file is UTF-16, not UTF-8: save it as UTF-8"))
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise SourceError(Problem(path, line, "binary file (NUL byte), not a text export"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceError(
+            Problem(path, line, f"not UTF-8: looks like {guess_encoding(data)}; save it as UTF-8")
+        ) from None
+    if not text.strip():
+        raise SourceError(Problem(path, 1, "empty file"))
+    return text
+
+
+def guess_encoding(data: bytes) -> str:
+    """A best guess at a non-UTF-8 encoding, for the error message."""
+    for name in ("gb18030", "big5", "shift_jis"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if re.search(r"[\u4e00-\u9fff]", text):
+            return name.upper()
+    return "a binary file or an unknown 8-bit encoding"
+
+
+def normalise(text: str) -> list[str]:
+    """Lines of ``text`` with the guarantees listed in the module docstring."""
+    # Not str.splitlines(): it also splits on form feeds and U+2028, which
+    # would shift every later line number away from the file's.
+    lines = text.lstrip(BOM).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [normalise_line(line) for line in lines]
+
+
+def normalise_line(line: str) -> str:
+    line = BOOKMARK.sub("", line).strip()
+    if not line:
+        return line
+    if any(char in line for char in "(),;:"):
+        line = full_width_punctuation(line)
+    return LABEL_THEN_SPACES.sub(lambda m: m.group("label") + "\t", line)
+
+
+def full_width_punctuation(line: str) -> str:
+    """Half-width punctuation in Chinese text as a Word export has it."""
+    while True:  # each pass may expose neighbours of what it converted: ``);``
+        converted = SHORT_PAREN_NEXT_TO_CJK.sub(lambda m: f"（{m['a'] or m['b']}）", line)
+        converted = YEAR_PAREN.sub("（", converted)
+        converted = HALF_WIDTH_NEXT_TO_CJK.sub(lambda m: FULL_WIDTH[m.group()], converted)
+        if converted == line:
+            break
+        line = converted
+    return CJK_LINE_END.sub(lambda m: m["text"] + FULL_WIDTH[m["mark"]], line)

@@ -1,0 +1,94 @@
+"""Reference data: ITU conferences (body, year, place) and the words naming a body in a citation."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# The sentinel body of 本届大会 ("this conference"): the citing document's own body.
+SELF: Final = "self"
+
+# Body ids used in work ids (pp-140, wtdc-30, itu-r-61, council-1332, unga-70/125, unesco-41c/27).
+BODIES: Final = ("pp", "wtsa", "wtdc", "itu-r", "council", "unga", "unesco")
+
+# (body, year, place) of every conference whose resolutions the texts cite by year and place.
+CONFERENCES: Final[tuple[tuple[str, int, str], ...]] = (
+    ("pp", 1994, "京都"),
+    ("pp", 1998, "明尼阿波利斯"),
+    ("pp", 2002, "马拉喀什"),
+    ("pp", 2006, "安塔利亚"),
+    ("pp", 2010, "瓜达拉哈拉"),
+    ("pp", 2014, "釜山"),
+    ("pp", 2018, "迪拜"),
+    ("pp", 2022, "布加勒斯特"),
+    ("pp", 2026, "多哈"),
+    ("wtsa", 1996, "日内瓦"),
+    ("wtsa", 2000, "蒙特利尔"),
+    ("wtsa", 2004, "弗洛里亚诺波利斯"),
+    ("wtsa", 2008, "约翰内斯堡"),
+    ("wtsa", 2012, "迪拜"),
+    ("wtsa", 2016, "哈马马特"),
+    ("wtsa", 2022, "日内瓦"),
+    ("wtsa", 2024, "新德里"),
+    ("wtdc", 1994, "布宜诺斯艾利斯"),
+    ("wtdc", 1998, "瓦莱塔"),
+    ("wtdc", 2002, "伊斯坦布尔"),
+    ("wtdc", 2006, "多哈"),
+    ("wtdc", 2010, "海得拉巴"),
+    ("wtdc", 2014, "迪拜"),
+    ("wtdc", 2017, "布宜诺斯艾利斯"),
+    ("wtdc", 2022, "基加利"),
+    ("wtdc", 2025, "巴库"),
+    ("itu-r", 2000, "伊斯坦布尔"),
+    ("itu-r", 2003, "日内瓦"),
+    ("itu-r", 2007, "日内瓦"),
+    ("itu-r", 2012, "日内瓦"),
+    ("itu-r", 2015, "日内瓦"),
+    ("itu-r", 2019, "沙姆沙伊赫"),
+    ("itu-r", 2023, "迪拜"),
+)
+
+# Every conference place, longest first (a flattened change of place reads 迪拜布宜诺斯艾利斯).
+PLACES: Final = tuple(sorted({place for _, _, place in CONFERENCES}, key=len, reverse=True))
+
+# Words naming a body right before a resolution number, longest first. 本届大会 is SELF.
+BODY_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("世界电信标准化全会", "wtsa"),
+    ("本届全权代表大会", "pp"),
+    ("世界电信发展大会", "wtdc"),
+    ("联合国教科文组织", "unesco"),
+    ("无线电通信全会", "itu-r"),
+    ("全权代表大会", "pp"),
+    ("UNESCO", "unesco"),
+    ("联合国大会", "unga"),
+    ("ITU-R", "itu-r"),
+    ("本届大会", SELF),
+    ("WTSA", "wtsa"),
+    ("WTDC", "wtdc"),
+    ("UNGA", "unga"),
+    ("理事会", "council"),
+    ("联大", "unga"),
+    ("RA", "itu-r"),
+)
+
+# Words naming bodies whose resolutions the site does not track: a citation after them is skipped.
+# (经社理事会 and 经济及社会理事会 end in 理事会 but are ECOSOC, not the ITU Council.)
+OTHER_BODY_WORDS: Final[tuple[str, ...]] = (
+    "经济及社会理事会",
+    "世界无线电通信大会",
+    "国际电信世界大会",
+    "经社理事会",
+    "ECOSOC",
+    "WCIT",
+    "WRC",
+)
+
+# Conference abbreviations followed by a two-digit year (WTDC-17); a flattened edit reads WTDC-1417.
+CONFERENCE_ABBREVIATIONS: Final[dict[str, str]] = {
+    "PP": "pp",
+    "WTSA": "wtsa",
+    "WTDC": "wtdc",
+    "RA": "itu-r",
+}
+
+# Words that follow a year in a revision parenthetical but are no place.
+NOT_PLACES: Final = ("修订版", "修改版", "修订", "修改")

@@ -1,0 +1,39 @@
+"""Shared fixtures: the seed documents, parsed once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import ParseReport, parse_sources
+from generator.model import Clause, Document, walk_clauses
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "content" / "sources"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def seed(prefix: str) -> Path:
+    """The seed file whose name starts with ``prefix`` (``"000"``)."""
+    (path,) = SOURCES.glob(f"{prefix}_*.txt")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus() -> ParseReport:
+    return parse_sources([SOURCES])
+
+
+@pytest.fixture(scope="session")
+def docs(corpus: ParseReport) -> dict[str, Document]:
+    return {document.id: document for document in corpus.documents}
+
+
+def clause(document: Document, anchor: str) -> Clause:
+    """The clause of ``document`` with this anchor."""
+    for section in document.sections:
+        for found in walk_clauses(section.clauses):
+            if found.anchor == anchor:
+                return found
+    raise KeyError(anchor)

@@ -1,0 +1,47 @@
+"""The command line: ``python -m generator parse`` and its all-or-nothing output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+
+from .conftest import SOURCES, seed
+
+
+def test_parse_writes_one_yaml_per_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["parse", str(SOURCES), "--out", str(out)]) == 0
+    assert len(list(out.glob("*.yaml"))) == 14
+    assert "14 documents (12 resolutions, 2 reports)" in capsys.readouterr().out
+
+
+def test_an_error_leaves_the_previous_output_intact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["parse", str(seed("000")), "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    assert main(["parse", str(seed("001")), str(bad), "--out", str(out)]) == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert f"error: {bad}:1: empty file" in capsys.readouterr().err
+
+
+def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["parse", str(seed("004")), "--out", str(out), "--strict"]) == 1
+    assert not out.exists()
+    assert "warning: 004_dfd693b219ab3d6d.txt:" in capsys.readouterr().err
+    assert main(["parse", str(seed("000")), "--out", str(out), "--strict"]) == 0
+
+
+def test_stale_files_are_removed_on_rewrite(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.yaml").write_text("stale")
+    assert main(["parse", str(seed("001")), "--out", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["wtsa-75-2022.yaml"]

@@ -1,0 +1,37 @@
+"""The YAML of every seed document, compared with the reviewed copy in tests/golden/.
+
+After a deliberate change, regenerate with ``UPDATE_GOLDEN=1 bin/test tests/test_golden.py``
+and review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+import pytest
+
+from generator import store
+from generator.build import ParseReport
+
+from .conftest import GOLDEN
+
+
+def test_golden_files_match_the_parsed_seeds(corpus: ParseReport) -> None:
+    produced = {f"{d.id}.yaml": store.dump(d) for d in corpus.documents}
+    if os.environ.get("UPDATE_GOLDEN"):
+        for old in GOLDEN.glob("*.yaml"):
+            old.unlink()
+        for name, text in produced.items():
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+        pytest.skip("golden files rewritten")
+    expected = {p.name: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.yaml")}
+    assert sorted(produced) == sorted(expected)
+    drift = []
+    for name, text in produced.items():
+        if text != expected[name]:
+            diff = difflib.unified_diff(
+                expected[name].splitlines(), text.splitlines(), f"golden/{name}", "parsed", lineterm=""
+            )
+            drift.append("\n".join(list(diff)[:40]))
+    assert not drift, "\n\n".join(drift)
