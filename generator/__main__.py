@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .build import RESOLUTIONS, SOURCES, ParseReport, parse_sources, write_yaml
+from .store import SchemaError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +34,11 @@ def run_parse(sources: list[Path], out: Path, strict: bool) -> int:
         failed = "errors" if report.errors else "warnings (--strict)"
         print(f"not written: {failed}; {out} is unchanged", file=sys.stderr)
         return 1
-    write_yaml(report.documents, out)
+    try:
+        write_yaml(report.documents, out)
+    except SchemaError as error:  # a parser bug, still reported without a traceback
+        print(f"error: {error} (please report); {out} is unchanged", file=sys.stderr)
+        return 1
     kinds = [d.kind for d in report.documents]
     print(
         f"{len(kinds)} documents ({kinds.count('resolution')} resolutions, "

@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"| {'stage':<32} | {'seconds':>8} | {'MB/s':>7} | {'× baseline':>10} |")
     print(f"|{'-' * 34}|{'-' * 10}|{'-' * 9}|{'-' * 12}|")
     for name, seconds in rows:
-        print(f"| {name:<32} | {seconds:>8.2f} | {megabytes / seconds:>7.1f} | {seconds / base:>10.1f} |")
+        print(
+            f"| {name:<32} | {seconds:>8.2f} | {megabytes / seconds:>7.1f} | {seconds / base:>10.1f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -284,7 +284,7 @@ def extract_citations(text: str, own_body: str | None) -> tuple[Citation, ...]:
     found: dict[tuple[str, str], Citation] = {}
     for m in _CITATION.finditer(text):
         if m["res"]:
-            target = f"unga-{m['res'][len('A/RES/'):]}"
+            target = f"unga-{m['res'][len('A/RES/') :]}"
             found.setdefault((target, m["res"]), Citation(target, m["res"]))
             continue
         span = m["group"]

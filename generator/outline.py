@@ -85,7 +85,7 @@ def split_readings(match: re.Match[str]) -> tuple[list[Reading], list[Reading]]:
     old_first: list[Reading] = []
     new_first: list[Reading] = []
     if (letters := match["letters"]) and len(letters) == 2:
-        a, b = letters
+        a, b = letters[0], letters[1]
         old_first.append(Reading("letter", letter_value(b), b, a))
         new_first.append(Reading("letter", letter_value(a), a, b))
     elif (number := match["number"]) and len(number) >= 2:
@@ -148,7 +148,9 @@ class Outline:
                 for reading in candidates:
                     if reading.style != level.style:
                         continue
-                    if reading.value == level.last + 1 or (accept_same and reading.value == level.last):
+                    if reading.value == level.last + 1 or (
+                        accept_same and reading.value == level.last
+                    ):
                         return reading, None
         for reading in whole:
             if reading.value == 1 and self.levels[0].style in (None, reading.style):

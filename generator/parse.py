@@ -275,7 +275,8 @@ def parse_sections(
         add_clause(drafts[-1][2], line, source, warnings)
     anchors = Anchors()
     return tuple(
-        freeze_section(line, heading, outline, own_body, anchors) for line, heading, outline in drafts
+        freeze_section(line, heading, outline, own_body, anchors)
+        for line, heading, outline in drafts
     )
 
 
@@ -361,7 +362,9 @@ def anchor_part(node: Node, counts: dict[str, int]) -> str:
     return node.label.strip("()").replace(".", "-")
 
 
-def freeze_clause(node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors) -> Clause:
+def freeze_clause(
+    node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors
+) -> Clause:
     goals, targets = extract.extract_sdgs(node.text)
     return Clause(
         anchor=anchor,
@@ -432,7 +435,9 @@ def report_heading(text: str) -> bool:
     )
 
 
-def parse_report_sections(lines: list[Line], source: str, warnings: Warnings) -> tuple[Section, ...]:
+def parse_report_sections(
+    lines: list[Line], source: str, warnings: Warnings
+) -> tuple[Section, ...]:
     drafts: list[tuple[Line, Outline]] = []
     for line in lines:
         if not line.text or SEPARATOR.match(line.text):
@@ -448,7 +453,9 @@ def parse_report_sections(lines: list[Line], source: str, warnings: Warnings) ->
     for n, (heading, outline) in enumerate(drafts, start=1):
         anchor = anchors.claim(f"section-{n}")
         clauses = freeze_clauses(outline.roots, "para", None, anchors, loose_prefix=anchor)
-        sections.append(Section(anchor=anchor, heading=heading.text, line=heading.number, clauses=clauses))
+        sections.append(
+            Section(anchor=anchor, heading=heading.text, line=heading.number, clauses=clauses)
+        )
     return tuple(sections)
 
 

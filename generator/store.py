@@ -35,9 +35,10 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "document.schema.json"
 
 # Keys in the order a reader of the YAML wants them; others follow.
 KEY_ORDER = (
-    "id kind target work body number title revision history proposal proposed_for_abolition "
-    "source anchor code label old_label heading verb addressee part line text"
-).split()
+    *("id", "kind", "target", "work", "body", "number", "title", "revision", "history"),
+    *("proposal", "proposed_for_abolition", "source", "anchor", "code", "label", "old_label"),
+    *("heading", "verb", "addressee", "part", "line", "text"),
+)
 
 
 class SchemaError(Exception):
@@ -111,7 +112,13 @@ def document_from(d: dict[str, Any]) -> Document:
         sections=tuple(section_from(s) for s in d.get("sections", [])),
         footnotes=tuple(Footnote(**f) for f in d.get("footnotes", [])),
         outcomes=tuple(
-            Outcome(**{**o, "sdgs": tuple(o.get("sdgs", [])), "action_lines": tuple(o.get("action_lines", []))})
+            Outcome(
+                **{
+                    **o,
+                    "sdgs": tuple(o.get("sdgs", [])),
+                    "action_lines": tuple(o.get("action_lines", [])),
+                }
+            )
             for o in d.get("outcomes", [])
         ),
     )

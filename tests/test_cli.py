@@ -11,7 +11,9 @@ from generator.__main__ import main
 from .conftest import SOURCES, seed
 
 
-def test_parse_writes_one_yaml_per_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_writes_one_yaml_per_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main(["parse", str(SOURCES), "--out", str(out)]) == 0
     assert len(list(out.glob("*.yaml"))) == 14

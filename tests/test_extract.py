@@ -48,7 +48,11 @@ REVISION_CASES = [
         "（2008年，约翰内斯堡；2012年，迪拜；2016年，哈马马特；2022年，日内瓦）",
         [(2008, "约翰内斯堡"), (2012, "迪拜"), (2016, "哈马马特"), (2022, "日内瓦")],
     ),
-    (F0, "（2017年，布宜诺斯艾利斯2022年，基加利，修订版）", [(2017, "布宜诺斯艾利斯"), (2022, "基加利")]),
+    (
+        F0,
+        "（2017年，布宜诺斯艾利斯2022年，基加利，修订版）",
+        [(2017, "布宜诺斯艾利斯"), (2022, "基加利")],
+    ),
     (F1, "（2018，迪拜，修订版）", [(2018, "迪拜")]),  # 年 missing
     (F4, "（2014，迪拜，修订版）", [(2014, "迪拜")]),
     (F3, "（2016年，修订版）", [(2016, None)]),
@@ -64,7 +68,9 @@ REVISION_CASES = [
 
 
 @pytest.mark.parametrize(("source", "text", "expected"), REVISION_CASES)
-def test_parse_revisions(source: str | None, text: str, expected: list[tuple[int, str | None]]) -> None:
+def test_parse_revisions(
+    source: str | None, text: str, expected: list[tuple[int, str | None]]
+) -> None:
     assert parse_revisions(text) == tuple(Revision(y, p) for y, p in expected)
 
 
@@ -139,19 +145,28 @@ CITATION_CASES = [
     ),
     (
         F4,
-        "世界电信标准化全会第50、第52号决议和第58号决议（2012年，迪拜2016年，哈马马特，修订版）"
-        "确定的国际电联的工作；第45号决议（2014年，迪拜，修订版）",
+        (
+            "世界电信标准化全会第50、第52号决议和第58号决议（2012年，迪拜2016年，哈马马特，修订版）"
+            "确定的国际电联的工作；第45号决议（2014年，迪拜，修订版）"
+        ),
         "pp",
         [
-            cite(f"wtsa-{n}", "第50、第52号决议和第58号决议（2012年，迪拜2016年，哈马马特，修订版）", 2016, "哈马马特")
+            cite(
+                f"wtsa-{n}",
+                "第50、第52号决议和第58号决议（2012年，迪拜2016年，哈马马特，修订版）",
+                2016,
+                "哈马马特",
+            )
             for n in (50, 52, 58)
         ]
         + [cite("wtdc-45", "第45号决议（2014年，迪拜，修订版）", 2014, "迪拜")],
     ),
     (
         F4,
-        "按照第45号决议和第69号决议（2014年，迪拜，修订版）、"
-        "第69号决议和第80号决议（2014年，迪拜2017年，布宜诺斯艾利斯，修订版）",
+        (
+            "按照第45号决议和第69号决议（2014年，迪拜，修订版）、"
+            "第69号决议和第80号决议（2014年，迪拜2017年，布宜诺斯艾利斯，修订版）"
+        ),
         "pp",
         [
             cite("wtdc-45", "第45号决议和第69号决议（2014年，迪拜，修订版）", 2014, "迪拜"),
@@ -175,17 +190,34 @@ CITATION_CASES = [
         "根据第50和第52号决议（2012年，迪拜2016年，哈马马特，修订版）以及第45号决议（2014年，迪拜，修订版）",
         "pp",
         [
-            cite("wtsa-50", "第50和第52号决议（2012年，迪拜2016年，哈马马特，修订版）", 2016, "哈马马特"),
-            cite("wtsa-52", "第50和第52号决议（2012年，迪拜2016年，哈马马特，修订版）", 2016, "哈马马特"),
+            cite(
+                "wtsa-50",
+                "第50和第52号决议（2012年，迪拜2016年，哈马马特，修订版）",
+                2016,
+                "哈马马特",
+            ),
+            cite(
+                "wtsa-52",
+                "第50和第52号决议（2012年，迪拜2016年，哈马马特，修订版）",
+                2016,
+                "哈马马特",
+            ),
             cite("wtdc-45", "第45号决议（2014年，迪拜，修订版）", 2014, "迪拜"),
         ],
     ),
     # Flattened edits leave stray 、 inside lists.
     (
         F4,
-        "世界电信标准化全会（WTSA）第47、和第48号决议（2012年，迪拜，修订版）、以及" + S496 + "以及" + S64 + "，",
+        "世界电信标准化全会（WTSA）第47、和第48号决议（2012年，迪拜，修订版）、以及"
+        + S496
+        + "以及"
+        + S64
+        + "，",
         "pp",
-        [cite(f"wtsa-{n}", "第47、和第48号决议（2012年，迪拜，修订版）", 2012, "迪拜") for n in (47, 48)]
+        [
+            cite(f"wtsa-{n}", "第47、和第48号决议（2012年，迪拜，修订版）", 2012, "迪拜")
+            for n in (47, 48)
+        ]
         + [cite(f"wtsa-{n}", S496, 2012, "迪拜") for n in (49, 50, 52)]
         + [cite(f"wtsa-{n}", S64, 2016, "哈马马特") for n in (64, 69, 75)],
     ),
@@ -211,7 +243,12 @@ CITATION_CASES = [
         None,
         [cite("council-1332", "第1332号决议（C11，最后一次修订为C19）")],
     ),
-    (F2, "（C22/28号文件，由理事会第1407（C22）号决议通过）", None, [cite("council-1407", "第1407（C22）号决议")]),
+    (
+        F2,
+        "（C22/28号文件，由理事会第1407（C22）号决议通过）",
+        None,
+        [cite("council-1407", "第1407（C22）号决议")],
+    ),
     (
         F4,
         "国际电联理事会2009年会议上通过的第1305号决议（2009年）确定，",
@@ -222,7 +259,10 @@ CITATION_CASES = [
         F2,
         "理事会第1332号决议（2019年，修改版）、第1334号决议（2015年，修改版）；",
         None,
-        [cite("council-1332", "第1332号决议（2019年，修改版）", 2019), cite("council-1334", "第1334号决议（2015年，修改版）", 2015)],
+        [
+            cite("council-1332", "第1332号决议（2019年，修改版）", 2019),
+            cite("council-1334", "第1334号决议（2015年，修改版）", 2015),
+        ],
     ),
     (
         F2,
@@ -234,7 +274,12 @@ CITATION_CASES = [
         ],
     ),
     # 61-2 is ITU-R's even when the text names WRC.
-    (F2, "世界无线电通信大会（WRC）第61-2号决议（2019年，修改版）；", None, [cite("itu-r-61", "第61-2号决议（2019年，修改版）", 2019)]),
+    (
+        F2,
+        "世界无线电通信大会（WRC）第61-2号决议（2019年，修改版）；",
+        None,
+        [cite("itu-r-61", "第61-2号决议（2019年，修改版）", 2019)],
+    ),
     (
         F0,
         "联合国教科文组织大会（2021年，第41届会议）有关WSIS成果的第41C/27号决议；",
@@ -243,9 +288,11 @@ CITATION_CASES = [
     ),
     (
         F2,
-        "联大决议：A/RES/70/125、A/RES/70/1、A/71/212、A/70/299、A/70/684、A/RES/73/218；"
-        "联合国经社理事会（ECOSOC）决议：第E/RES/2022/15号决议；"
-        "全权代表大会第140号决议（2022年，布加勒斯特，修订版）、第172号决议（2010年，瓜达拉哈拉，修订版）",
+        (
+            "联大决议：A/RES/70/125、A/RES/70/1、A/71/212、A/70/299、A/70/684、A/RES/73/218；"
+            "联合国经社理事会（ECOSOC）决议：第E/RES/2022/15号决议；"
+            "全权代表大会第140号决议（2022年，布加勒斯特，修订版）、第172号决议（2010年，瓜达拉哈拉，修订版）"
+        ),
         None,
         [
             cite("unga-70/125", "A/RES/70/125"),
@@ -259,7 +306,10 @@ CITATION_CASES = [
         F4,
         "以考虑到联大第A/70/1和A/70/125号决议提供的指导。",
         "pp",
-        [cite("unga-70/1", "第A/70/1和A/70/125号决议"), cite("unga-70/125", "第A/70/1和A/70/125号决议")],
+        [
+            cite("unga-70/1", "第A/70/1和A/70/125号决议"),
+            cite("unga-70/125", "第A/70/1和A/70/125号决议"),
+        ],
     ),
     (F4, "有关审查WSIS的联合国大会68/302号决议；", "pp", [cite("unga-68/302", "68/302号决议")]),
     (F4, "联大第A/68/302号决议", "pp", [cite("unga-68/302", "第A/68/302号决议")]),
@@ -268,7 +318,14 @@ CITATION_CASES = [
         F0,
         "特别是WTDC第30号决议（2017年，布宜诺斯艾利斯2022年，基加利，修订版）以及全权代表大会的相关决议",
         "pp",
-        [cite("wtdc-30", "第30号决议（2017年，布宜诺斯艾利斯2022年，基加利，修订版）", 2022, "基加利")],
+        [
+            cite(
+                "wtdc-30",
+                "第30号决议（2017年，布宜诺斯艾利斯2022年，基加利，修订版）",
+                2022,
+                "基加利",
+            )
+        ],
     ),
     (
         F4,
@@ -282,7 +339,12 @@ CITATION_CASES = [
         "wtsa",
         [cite("itu-r-61", "第61号决议（2019年，沙姆沙伊赫，修订版）", 2019, "沙姆沙伊赫")],
     ),
-    (F4, "无线电通信全会ITU-R第66号决议（2015年，日内瓦）", "pp", [cite("itu-r-66", "第66号决议（2015年，日内瓦）", 2015, "日内瓦")]),
+    (
+        F4,
+        "无线电通信全会ITU-R第66号决议（2015年，日内瓦）",
+        "pp",
+        [cite("itu-r-66", "第66号决议（2015年，日内瓦）", 2015, "日内瓦")],
+    ),
     (
         F0,
         "全权代表大会第73号决议（1998年，明尼阿波利斯），该决议",
@@ -295,17 +357,44 @@ CITATION_CASES = [
         "pp",
         [cite("pp-200", "第200号决议（2018年，迪拜，修订版）", 2018, "迪拜")],
     ),
-    (F1, "世界电信标准化全会第1号决议规定了批准ITU-T建议书所须遵循的程序。", "wtsa", [cite("wtsa-1", "第1号决议")]),
-    (F1, "世界电信标准化全会第1号决议规定了批准ITU-T建议书所须遵循的程序。", None, [cite("wtsa-1", "第1号决议")]),
+    (
+        F1,
+        "世界电信标准化全会第1号决议规定了批准ITU-T建议书所须遵循的程序。",
+        "wtsa",
+        [cite("wtsa-1", "第1号决议")],
+    ),
+    (
+        F1,
+        "世界电信标准化全会第1号决议规定了批准ITU-T建议书所须遵循的程序。",
+        None,
+        [cite("wtsa-1", "第1号决议")],
+    ),
     # 本届大会 is the citing conference's own body, before the year.
-    (F4, "按照本届大会第2号决议（2014年，釜山，修订版）举办", "pp", [cite("pp-2", "第2号决议（2014年，釜山，修订版）", 2014, "釜山")]),
-    (BRIEF, "本届大会第2号决议（2014年，釜山，修订版）", "wtdc", [cite("wtdc-2", "第2号决议（2014年，釜山，修订版）", 2014, "釜山")]),
+    (
+        F4,
+        "按照本届大会第2号决议（2014年，釜山，修订版）举办",
+        "pp",
+        [cite("pp-2", "第2号决议（2014年，釜山，修订版）", 2014, "釜山")],
+    ),
+    (
+        BRIEF,
+        "本届大会第2号决议（2014年，釜山，修订版）",
+        "wtdc",
+        [cite("wtdc-2", "第2号决议（2014年，釜山，修订版）", 2014, "釜山")],
+    ),
     # Then the year and place of the cited revision (inside a PP text).
     (
         F0,
         "尽快并按照第30号决议（2017年，布宜诺斯艾利斯2022年，基加利，修订版），同时",
         "pp",
-        [cite("wtdc-30", "第30号决议（2017年，布宜诺斯艾利斯2022年，基加利，修订版）", 2022, "基加利")],
+        [
+            cite(
+                "wtdc-30",
+                "第30号决议（2017年，布宜诺斯艾利斯2022年，基加利，修订版）",
+                2022,
+                "基加利",
+            )
+        ],
     ),
     (
         F4,
@@ -332,24 +421,44 @@ CITATION_CASES = [
         F4,
         "并开展这些组之间的合作的第69号决议（20147年，迪拜布宜诺斯艾利斯，修订版）；",
         "pp",
-        [cite("wtdc-69", "第69号决议（20147年，迪拜布宜诺斯艾利斯，修订版）", 2017, "布宜诺斯艾利斯")],
+        [
+            cite(
+                "wtdc-69",
+                "第69号决议（20147年，迪拜布宜诺斯艾利斯，修订版）",
+                2017,
+                "布宜诺斯艾利斯",
+            )
+        ],
     ),
     (
         F1,
         "依据第140号决议（2018，迪拜，修订版）和国际电联理事会在其2011年会议上首次通过并在其2019年会议上最后修改的第1332号决议",
         "wtsa",
-        [cite("pp-140", "第140号决议（2018，迪拜，修订版）", 2018, "迪拜"), cite("council-1332", "第1332号决议")],
+        [
+            cite("pp-140", "第140号决议（2018，迪拜，修订版）", 2018, "迪拜"),
+            cite("council-1332", "第1332号决议"),
+        ],
     ),
     # Otherwise the own body; pp when there is none (reports).
     (F4, "此提案更新了有关物联网的第197号决议。", "pp", [cite("pp-197", "第197号决议")]),
-    (F4, "自釜山PP-14对有关落实WSIS成果的第140号决议进行修订以来", None, [cite("pp-140", "第140号决议")]),
+    (
+        F4,
+        "自釜山PP-14对有关落实WSIS成果的第140号决议进行修订以来",
+        None,
+        [cite("pp-140", "第140号决议")],
+    ),
     # De-duplicated on (target, text).
     (F4, "的第70号决议的拟议修订旨在更新第70号决议的案文", "pp", [cite("pp-70", "第70号决议")]),
     # Not citations: other bodies' resolutions, questions, paragraphs, internal references, documents.
     (F4, "的国际电信世界大会（WCIT-12）第1号决议，", "pp", []),
     (F4, "并通过了第425号决议（WRC-15）“卫星航空移动", "pp", []),
     (F2, "联合国经社理事会（ECOSOC）决议：第E/RES/2022/15号决议；", None, []),
-    (F4, "联合国经济及社会理事会（ECOSOC）有关将性别平等观点纳入联合国系统所有政策和项目中的第2012/24号决议", "pp", []),
+    (
+        F4,
+        "联合国经济及社会理事会（ECOSOC）有关将性别平等观点纳入联合国系统所有政策和项目中的第2012/24号决议",
+        "pp",
+        [],
+    ),
     (
         F4,
         "ITU-D第3/2号课题（确保信息和通信网络的安全：培育网络安全文化的最佳做法）所要求进行的研究，该课题已经反映到联大第64/211号决议中",
@@ -369,7 +478,9 @@ CITATION_CASES = [
 
 
 @pytest.mark.parametrize(("source", "text", "own_body", "expected"), CITATION_CASES)
-def test_extract_citations(source: str | None, text: str, own_body: str | None, expected: list[Citation]) -> None:
+def test_extract_citations(
+    source: str | None, text: str, own_body: str | None, expected: list[Citation]
+) -> None:
     assert extract_citations(text, own_body) == tuple(expected)
 
 
@@ -382,9 +493,17 @@ ALL_LINES = tuple(f"C{n}" for n in range(1, 12))
 ACTION_LINE_CASES = [
     (F3, "为推动实施WSIS行动方面C5做出的贡献", ("C5",)),
     (F3, "为推动实施WSIS行动方面 C6做出的贡献", ("C6",)),
-    (F3, "包括C1、C3、C4、C7和C11）以及国际电联作为合作伙伴的C9的", ("C1", "C3", "C4", "C7", "C9", "C11")),
+    (
+        F3,
+        "包括C1、C3、C4、C7和C11）以及国际电联作为合作伙伴的C9的",
+        ("C1", "C3", "C4", "C7", "C9", "C11"),
+    ),
     (F0, "以支持实现SDG和包括C8、C9和C10在内的WSIS行动方面；", ("C8", "C9", "C10")),
-    (F2, "为了强调WSIS行动方面C2（信息和通信基础设施）、C4（能力建设）、C5（树立", ("C2", "C4", "C5")),
+    (
+        F2,
+        "为了强调WSIS行动方面C2（信息和通信基础设施）、C4（能力建设）、C5（树立",
+        ("C2", "C4", "C5"),
+    ),
     (F4, "峰会确定了C5行动方面 – “树立使用ICT的信心和提高安全性”", ("C5",)),
     (F3, "为推动实施WSIS行动方面C1 - C11做出的贡献", ALL_LINES),
     (BRIEF, "行动方面C1-C11", ALL_LINES),
@@ -394,7 +513,11 @@ ACTION_LINE_CASES = [
     (F3, "帮助发展中国家落实一致性和互操作性（C&I）项目", ()),
     (F2, "在社会发展委员会第六十一届会议（CSocD61）上", ()),
     (F2, "在第五届联合国最不发达国家会议（LDC5）期间", ()),
-    (F2, "一年期报告（C23/35号文件）以及提交理事会的关于与联合国系统合作的年度情况通报文件（C22/INF/2-E号文件）中", ()),
+    (
+        F2,
+        "一年期报告（C23/35号文件）以及提交理事会的关于与联合国系统合作的年度情况通报文件（C22/INF/2-E号文件）中",
+        (),
+    ),
     (F2, "根据第1332号决议（C11，最后一次修订为C19），秘书长每年", ()),
     (F2, "由理事会第1407（C22）号决议通过", ()),
     (BRIEF, "C12、C0和C111", ()),
@@ -449,10 +572,22 @@ def test_extract_sdgs(
 YEAR_EDIT_CASES = [
     (F4, "向将于20182022年召开的下届全权代表大会", [("2018", "2022", "20182022年")]),
     (F4, "20122016年世界电信标准化全会", [("2012", "2016", "20122016年")]),
-    (F4, "在实施国际电联2016-20192020-2023年战略规划", [("2016-2019", "2020-2023", "2016-20192020-2023年")]),
-    (F0, "国际电联2020-20232024-2027年战略规划", [("2020-2023", "2024-2027", "2020-20232024-2027年")]),
+    (
+        F4,
+        "在实施国际电联2016-20192020-2023年战略规划",
+        [("2016-2019", "2020-2023", "2016-20192020-2023年")],
+    ),
+    (
+        F0,
+        "国际电联2020-20232024-2027年战略规划",
+        [("2020-2023", "2024-2027", "2020-20232024-2027年")],
+    ),
     # New text before old: edits move years forward, so the earlier one is old.
-    (F4, "国际电联2020-20232016-2019年战略规划", [("2016-2019", "2020-2023", "2020-20232016-2019年")]),
+    (
+        F4,
+        "国际电联2020-20232016-2019年战略规划",
+        [("2016-2019", "2020-2023", "2020-20232016-2019年")],
+    ),
     (
         F4,
         "就本决议的实施结果向理事会20152019年至20182022年会议提交年度报告；",
@@ -478,7 +613,9 @@ YEAR_EDIT_CASES = [
 
 
 @pytest.mark.parametrize(("source", "text", "expected"), YEAR_EDIT_CASES)
-def test_find_year_edits(source: str | None, text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_find_year_edits(
+    source: str | None, text: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert find_year_edits(text) == tuple(YearEdit(*e) for e in expected)
 
 
@@ -502,7 +639,9 @@ def _source_text(name: str) -> str:
     return "\n".join(_normalise(line) for line in raw.splitlines()) + raw.replace("\t", "")
 
 
-@pytest.mark.parametrize("case", [c for c in ALL_CASES if c[0] is not BRIEF], ids=lambda c: c[1][:20])
+@pytest.mark.parametrize(
+    "case", [c for c in ALL_CASES if c[0] is not BRIEF], ids=lambda c: c[1][:20]
+)
 def test_quoted_text_occurs_in_its_seed(case: tuple[str, str]) -> None:
     assert case[1] in _source_text(case[0])
 
@@ -517,7 +656,15 @@ def test_every_seed_line_through_every_extractor(seed: Path) -> None:
         for line in (raw, _normalise(raw)):
             for own_body in ("pp", None):
                 for c in extract_citations(line, own_body):
-                    assert c.target.split("-")[0] in {"pp", "wtsa", "wtdc", "itu", "council", "unga", "unesco"}
+                    assert c.target.split("-")[0] in {
+                        "pp",
+                        "wtsa",
+                        "wtdc",
+                        "itu",
+                        "council",
+                        "unga",
+                        "unesco",
+                    }
                     assert c.text in line
             assert set(extract_action_lines(line)) <= set(ALL_LINES)
             goals, targets = extract_sdgs(line)
@@ -529,7 +676,12 @@ def test_every_seed_line_through_every_extractor(seed: Path) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="第号决议（），、和及年C-/SDG目标具体本届大会理事会迪拜釜山0123456789.ab [^]", max_size=60))
+@given(
+    st.text(
+        alphabet="第号决议（），、和及年C-/SDG目标具体本届大会理事会迪拜釜山0123456789.ab [^]",
+        max_size=60,
+    )
+)
 def test_extractors_never_fail(text: str) -> None:
     for c in extract_citations(text, "pp"):
         assert c.text in text

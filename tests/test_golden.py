@@ -31,7 +31,11 @@ def test_golden_files_match_the_parsed_seeds(corpus: ParseReport) -> None:
     for name, text in produced.items():
         if text != expected[name]:
             diff = difflib.unified_diff(
-                expected[name].splitlines(), text.splitlines(), f"golden/{name}", "parsed", lineterm=""
+                expected[name].splitlines(),
+                text.splitlines(),
+                f"golden/{name}",
+                "parsed",
+                lineterm="",
             )
             drift.append("\n".join(list(diff)[:40]))
     assert not drift, "\n\n".join(drift)

@@ -31,8 +31,16 @@ def test_each_file_yields_its_units(corpus: ParseReport) -> None:
         "002": ["report-002"],
         "003": ["report-003"],
         "004": [
-            "pp-133-2018", "pp-130-2018", "pp-180-2018", "pp-188-2018", "pp-197-2018",
-            "pp-185-2014", "pp-101-2018", "pp-102-2018", "pp-140-2018", "pp-70-2018",
+            "pp-133-2018",
+            "pp-130-2018",
+            "pp-180-2018",
+            "pp-188-2018",
+            "pp-197-2018",
+            "pp-185-2014",
+            "pp-101-2018",
+            "pp-102-2018",
+            "pp-140-2018",
+            "pp-70-2018",
         ],
     }
 
@@ -57,7 +65,10 @@ def test_a_repeated_id_is_made_unique(tmp_path: Path) -> None:
 def test_header_of_a_proposal_with_flattened_revisions(docs: dict[str, Document]) -> None:
     document = docs["pp-140-2022"]
     assert (document.body, document.number, document.work) == ("pp", "140", "pp-140")
-    assert document.title == "国际电联在落实信息社会世界高峰会议成果和2030年可持续发展议程及其跟进和审查程序中的作用"
+    assert (
+        document.title
+        == "国际电联在落实信息社会世界高峰会议成果和2030年可持续发展议程及其跟进和审查程序中的作用"
+    )
     assert [(r.year, r.place) for r in document.history] == [(2018, "迪拜"), (2022, "布加勒斯特")]
     assert (document.revision.year, document.revision.place) == (2022, "布加勒斯特")
 
@@ -90,8 +101,12 @@ def test_a_title_over_three_lines_is_joined(docs: dict[str, Document]) -> None:
         ("责成电信标准化局主任", "instructs", "director_tsb", "operative"),
         ("责成电信发展局主任", "instructs", "director_bdt", "operative"),
         ("要求国际电联理事会", "requests", "council", "operative"),
-        ("请成员国、部门成员、部门准成员和学术成员", "invites",
-         "member_states_sector_members_associates_and_academia", "operative"),
+        (
+            "请成员国、部门成员、部门准成员和学术成员",
+            "invites",
+            "member_states_sector_members_associates_and_academia",
+            "operative",
+        ),
         ("做出决议，表达", "resolves_to_express", None, "operative"),
         ("做出决议，责成三个局的主任", "resolves_to_instruct", "directors", "operative"),
         ("鼓励成员国和部门成员", "encourages", "member_states_and_sector_members", "operative"),
@@ -105,19 +120,28 @@ def test_headings(heading: str, verb: str, addressee: str | None, part: str) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["请国际电联理事会将本报告记录在案。", "在各自职责范围内：", "考虑到WRC-15已执行了2014年全权代表大会的指示，可废止第185号决议。"],
+    [
+        "请国际电联理事会将本报告记录在案。",
+        "在各自职责范围内：",
+        "考虑到WRC-15已执行了2014年全权代表大会的指示，可废止第185号决议。",
+    ],
 )
 def test_sentences_are_not_headings(line: str) -> None:
     assert heading_of(line) is None
 
 
 def test_addressee_reads_longest_phrases_first() -> None:
-    assert addressee_of("电信发展局主任与电信标准化局主任进行协调") == "director_bdt_and_director_tsb"
+    assert (
+        addressee_of("电信发展局主任与电信标准化局主任进行协调") == "director_bdt_and_director_tsb"
+    )
 
 
 def test_a_heading_occurring_twice_gets_a_unique_anchor(docs: dict[str, Document]) -> None:
     sections = docs["pp-140-2022"].sections
-    assert [s.anchor for s in sections if s.verb == "considering"] == ["considering", "considering-2"]
+    assert [s.anchor for s in sections if s.verb == "considering"] == [
+        "considering",
+        "considering-2",
+    ]
     assert len({s.anchor for s in sections}) == len(sections)
 
 
@@ -126,7 +150,18 @@ def test_a_heading_occurring_twice_gets_a_unique_anchor(docs: dict[str, Document
 
 def test_nested_clauses_of_001_considering_e(docs: dict[str, Document]) -> None:
     e = clause(docs["wtsa-75-2022"], "considering-e")
-    assert [c.label for c in e.clauses] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    assert [c.label for c in e.clauses] == [
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "vi",
+        "vii",
+        "viii",
+        "ix",
+        "x",
+    ]
     assert clause(docs["wtsa-75-2022"], "considering-f").text.startswith("世界电信/ICT政策论坛")
 
 
@@ -154,7 +189,11 @@ def test_renumbering_in_both_directions(docs: dict[str, Document]) -> None:
     pairs = [(c.label, c.old_label) for c in recognizing.clauses]
     assert pairs[:4] == [("a", None), ("a", "b"), ("b", "c"), ("c", "d")]
     # 004 ECP-2, instructs further the Directors of TSB and BDT: 7, 68, 9, 710 — old 6 now 8, old 7 now 10.
-    section = next(s for s in docs["pp-130-2018"].sections if s.anchor == "instructs-further-director-tsb-and-director-bdt")
+    section = next(
+        s
+        for s in docs["pp-130-2018"].sections
+        if s.anchor == "instructs-further-director-tsb-and-director-bdt"
+    )
     labels = [(c.label, c.old_label) for c in section.clauses]
     assert ("8", "6") in labels and ("10", "7") in labels
 
@@ -190,15 +229,18 @@ def test_unresolvable_sequences_are_warnings_naming_file_and_line(corpus: ParseR
 
 def test_footnotes_become_a_list_with_markers_in_the_text(docs: dict[str, Document]) -> None:
     document = docs["pp-140-2022"]
-    assert [(f.id, f.text) for f in document.footnotes][0] == (
-        "1", "这些国家包括最不发达国家、小岛屿发展中国家、内陆发展中国家和经济转型国家。"
+    assert (document.footnotes[0].id, document.footnotes[0].text) == (
+        "1",
+        "这些国家包括最不发达国家、小岛屿发展中国家、内陆发展中国家和经济转型国家。",
     )
     assert [f.id for f in document.footnotes] == ["1", "2", "3"]
     c = clause(document, "considering-further-c")
     assert c.text.startswith("发展中国家[^1]的各种需要") and "[1:" not in c.text
 
 
-def test_footnote_numbering_follows_the_marker_in_each_resolution(docs: dict[str, Document]) -> None:
+def test_footnote_numbering_follows_the_marker_in_each_resolution(
+    docs: dict[str, Document],
+) -> None:
     # 004 ECP-4: ``[footnoteRef:6]1`` is footnote 1 of Resolution 188.
     assert [f.id for f in docs["pp-188-2018"].footnotes][:1] == ["1"]
 
@@ -221,10 +263,14 @@ def test_sup_proposal_marks_the_resolution_for_abolition(docs: dict[str, Documen
     assert [d.id for d in docs.values() if d.proposed_for_abolition] == ["pp-185-2014"]
 
 
-def test_a_proposal_missing_its_mod_line_is_a_warning(docs: dict[str, Document], corpus: ParseReport) -> None:
+def test_a_proposal_missing_its_mod_line_is_a_warning(
+    docs: dict[str, Document], corpus: ParseReport
+) -> None:
     assert docs["pp-197-2018"].proposal.action == "MOD"
     assert docs["pp-197-2018"].proposal.ref is None
-    assert any("004_dfd693b219ab3d6d.txt:313: proposal has no MOD" in str(w) for w in corpus.warnings.items)
+    assert any(
+        "004_dfd693b219ab3d6d.txt:313: proposal has no MOD" in str(w) for w in corpus.warnings.items
+    )
 
 
 # --- Reports -------------------------------------------------------------------------
@@ -238,7 +284,9 @@ def test_report_paragraphs_are_addressable(docs: dict[str, Document]) -> None:
     assert [c.label for c in clause(report, "para-3").clauses][:3] == ["3.1", "3.2", "3.3"]
 
 
-def test_report_lettered_paragraphs_and_numbering_across_sections(docs: dict[str, Document]) -> None:
+def test_report_lettered_paragraphs_and_numbering_across_sections(
+    docs: dict[str, Document],
+) -> None:
     report = docs["report-003"]
     assert clause(report, "para-3-a").text.startswith("推进WSIS行动方面")
     assert [c.label for c in clause(report, "para-3").clauses] == list("abcdefg")
@@ -261,7 +309,11 @@ def test_report_outcomes_with_typos_normalised(docs: dict[str, Document]) -> Non
 
 
 def test_a_resolution_with_no_sections_is_an_error() -> None:
-    lines = ["第140号决议（2022年，布加勒斯特，修订版）", "标题", "国际电信联盟全权代表大会（2022年，布加勒斯特），"]
+    lines = [
+        "第140号决议（2022年，布加勒斯特，修订版）",
+        "标题",
+        "国际电信联盟全权代表大会（2022年，布加勒斯特），",
+    ]
     with pytest.raises(SourceError) as raised:
         parse_lines(lines, "empty.txt", Warnings())
     assert str(raised.value).startswith("empty.txt:1: Resolution 140 has no sections")

@@ -13,7 +13,9 @@ from generator.read import decode, normalise
 from .conftest import SOURCES
 
 SEED_LINES = [
-    line for path in sorted(SOURCES.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")
+    line
+    for path in sorted(SOURCES.glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").split("\n")
 ]
 
 # Lines from the seeds, shuffled and mutated, reach far deeper than random characters.

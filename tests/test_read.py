@@ -72,8 +72,11 @@ def test_a_space_after_labels_parses_to_the_same_model(source: Path, tmp_path: P
     original = parse_sources([source]).documents
     lines = source.read_text(encoding="utf-8").split("\n")
     variant = "\n".join(
-        line.replace(")\t", ") ", 1) if line[:1].isalpha() else line.replace("\t", " ", 1)
-        if line[:1].isdigit() else line
+        line.replace(")\t", ") ", 1)
+        if line[:1].isalpha()
+        else line.replace("\t", " ", 1)
+        if line[:1].isdigit()
+        else line
         for line in lines
     )
     assert variant != source.read_text(encoding="utf-8")
@@ -81,7 +84,9 @@ def test_a_space_after_labels_parses_to_the_same_model(source: Path, tmp_path: P
 
 
 def test_itu_web_page_citation_reads_like_the_word_export() -> None:
-    assert normalise_line("第140号决议(2018年,迪拜,修订版)") == "第140号决议（2018年，迪拜，修订版）"
+    assert (
+        normalise_line("第140号决议(2018年,迪拜,修订版)") == "第140号决议（2018年，迪拜，修订版）"
+    )
 
 
 def test_labels_inside_text_keep_their_ascii_parenthesis() -> None:
@@ -107,7 +112,7 @@ def test_a_form_feed_does_not_shift_line_numbers() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("第140号决议".encode("utf-16"), "UTF-16"),
         ("第140号决议（2018年，迪拜）\n忆及\n".encode("gb18030"), "GB18030"),
-        (b"ok line\n\xff\xfe\xfd broken", "line 2" ),
+        (b"ok line\n\xff\xfe\xfd broken", "line 2"),
     ],
 )
 def test_bad_files_get_a_clear_error(data: bytes, message: str) -> None:

@@ -29,7 +29,11 @@ def test_the_yaml_is_marked_as_generated(corpus: ParseReport) -> None:
         (("id",), "PP 140", "must match pattern"),
         (("body",), "wrc", "must be one of"),
         (("sections", 0, "clauses", 0, "anchor"), "Recalling A", "must match pattern"),
-        (("sections", 0, "clauses", 0, "refs"), [{"target": "pp140", "text": "x"}], "must match pattern"),
+        (
+            ("sections", 0, "clauses", 0, "refs"),
+            [{"target": "pp140", "text": "x"}],
+            "must match pattern",
+        ),
         (("sections", 0, "clauses", 0, "sdgs"), [18], "must be smaller than or equal to"),
         (("sections", 0, "clauses", 0, "action_lines"), ["C12"], "must match pattern"),
     ],
