@@ -7,7 +7,15 @@ import sys
 import time
 from pathlib import Path
 
-from .build import RESOLUTIONS, SOURCES, ParseReport, parse_sources, write_yaml
+from .build import (
+    RESOLUTIONS,
+    SITE,
+    SOURCES,
+    ParseReport,
+    build_site,
+    parse_sources,
+    write_yaml,
+)
 from .store import SchemaError
 
 
@@ -18,12 +26,25 @@ def main(argv: list[str] | None = None) -> int:
     parse.add_argument("sources", nargs="+", type=Path, help="source .txt files or folders")
     parse.add_argument("--out", type=Path, default=RESOLUTIONS, help="folder for the YAML")
     parse.add_argument("--strict", action="store_true", help="fail on warnings")
-    build = commands.add_parser("build", help="parse content/sources/ into content/resolutions/")
+    build = commands.add_parser(
+        "build", help="parse content/sources/ into content/resolutions/ and build site/"
+    )
     build.add_argument("--strict", action="store_true", help="fail on warnings")
     args = parser.parse_args(argv)
     sources = args.sources if args.command == "parse" else [SOURCES]
     out = args.out if args.command == "parse" else RESOLUTIONS
-    return run_parse(sources, out, args.strict)
+    status = run_parse(sources, out, args.strict)
+    if status or args.command == "parse":
+        return status
+    return run_site(sources)
+
+
+def run_site(sources: list[Path]) -> int:
+    """Build site/ from the documents just parsed (parse again: it is fast)."""
+    started = time.perf_counter()
+    pages = build_site(parse_sources(sources).documents, SITE)
+    print(f"site: {pages} pages → {SITE}, {time.perf_counter() - started:.2f} s")
+    return 0
 
 
 def run_parse(sources: list[Path], out: Path, strict: bool) -> int:

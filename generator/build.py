@@ -16,6 +16,7 @@ from .parse import parse_file
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
 RESOLUTIONS = ROOT / "content" / "resolutions"
+SITE = ROOT / "site"
 
 
 @dataclass
@@ -65,9 +66,35 @@ def write_yaml(documents: list[Document], out: Path) -> None:
 
 
 def swap_in(new: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(documents: list[Document], site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+    """Render the docs folder and run mkdocs, replacing ``site`` only on success.
+
+    Returns the number of pages built. The docs folder is also kept in
+    ``build/docs`` so that ``mkdocs serve`` works for authors.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from .render import render_docs
+
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
+    try:
+        docs, built = staging / "docs", staging / "site"
+        render_docs(documents, docs)
+        mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
+        pages = len(list(built.rglob("index.html")))
+        swap_in(built, site)
+        swap_in(docs, ROOT / "build" / "docs")
+        return pages
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
