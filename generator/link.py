@@ -1,13 +1,19 @@
 """Passes over the whole collection, after every file is parsed.
 
-For now: make document ids unique where two sources give the same one.
+``unique_ids`` makes document ids unique. ``Collection`` links the documents
+to each other: the versions of each work, every citation with the clause that
+makes it, what cites each work, and the action-line × SDG matrix.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
 
-from .model import Document
+from .model import Clause, Document, Outcome
+from .tables import BODIES
 
 
 def unique_ids(documents: list[Document]) -> list[Document]:
@@ -19,3 +25,186 @@ def unique_ids(documents: list[Document]) -> list[Document]:
         seen[document.id] = count
         result.append(document if count == 1 else replace(document, id=f"{document.id}-{count}"))
     return result
+
+
+def work_of(document: Document) -> str:
+    """The work a document is a version of; a report is a work of its own."""
+    return document.work or document.id
+
+
+def split_work(work: str) -> tuple[str | None, str]:
+    """``itu-r-61`` → (``itu-r``, ``61``); ``unga-70/125`` → (``unga``, ``70/125``)."""
+    for body in sorted(BODIES, key=len, reverse=True):
+        if work.startswith(f"{body}-"):
+            return body, work[len(body) + 1 :]
+    return None, work
+
+
+@dataclass(frozen=True)
+class Place:
+    """A clause (or report outcome) of a document, as a link target.
+
+    ``label`` reads as the clause is named in the text: ``做出决议 6 i)``,
+    ``D.2-3``.
+    """
+
+    document: Document
+    anchor: str
+    label: str
+    text: str
+
+    @property
+    def url(self) -> str:
+        """The site-root URL of the clause: ``/pp-140-2022/#resolves-6-i``."""
+        return f"/{self.document.id}/#{self.anchor}"
+
+    @property
+    def work(self) -> str:
+        return work_of(self.document)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One citation of ``target`` (a work id) made at ``place``."""
+
+    place: Place
+    target: str
+
+
+@dataclass(frozen=True)
+class TaggedPlace:
+    """A clause or outcome with the action lines and SDGs it names."""
+
+    place: Place
+    action_lines: tuple[str, ...]
+    sdgs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MatrixTotals:
+    by_action_line: dict[str, int]
+    by_sdg: dict[int, int]
+    all: int
+
+
+def places(document: Document) -> Iterator[tuple[Place, Clause | Outcome]]:
+    """Every clause and every report outcome of a document, as a place."""
+    for section in document.sections:
+        yield from clause_places(document, section.clauses, section.heading)
+    for outcome in document.outcomes:
+        yield Place(document, outcome.anchor, outcome.code, outcome.text), outcome
+
+
+def clause_places(
+    document: Document, clauses: tuple[Clause, ...], path: str
+) -> Iterator[tuple[Place, Clause | Outcome]]:
+    for clause in clauses:
+        label = f"{path} {label_text(clause.label)}" if clause.label else path
+        yield Place(document, clause.anchor, label, clause.text), clause
+        yield from clause_places(document, clause.clauses, label)
+
+
+def newest_first(document: Document) -> tuple[int, bool]:
+    return (-document.revision.year if document.revision else 0, document.proposal is not None)
+
+
+def label_text(label: str) -> str:
+    """How a label reads: ``a)``, ``iv)``, ``(i)``, ``12``, ``2.4``, ``•``."""
+    return f"{label})" if label.isalpha() and label.isascii() else label
+
+
+class Collection:
+    """The documents and everything that links them."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.documents = documents
+        self.tagged: list[TaggedPlace] = []
+        self.references: list[Reference] = []
+        for document in documents:
+            for place, part in places(document):
+                if isinstance(part, Clause):
+                    targets = dict.fromkeys(ref.target for ref in part.refs)
+                    self.references.extend(Reference(place, target) for target in targets)
+                if part.action_lines or part.sdgs:
+                    self.tagged.append(TaggedPlace(place, part.action_lines, part.sdgs))
+
+    @cached_property
+    def works(self) -> dict[str, list[Document]]:
+        """Each work's versions, newest first (an adopted text before a proposal of the same year)."""
+        versions: dict[str, list[Document]] = defaultdict(list)
+        for document in self.documents:
+            versions[work_of(document)].append(document)
+        return {work: sorted(docs, key=newest_first) for work, docs in sorted(versions.items())}
+
+    def latest(self, work: str) -> Document | None:
+        versions = self.works.get(work)
+        return versions[0] if versions else None
+
+    def is_latest(self, document: Document) -> bool:
+        return self.latest(work_of(document)) is document
+
+    @cached_property
+    def cross_references(self) -> list[Reference]:
+        """Citations of other works: a resolution citing its own earlier revision is left out."""
+        return [ref for ref in self.references if ref.target != ref.place.work]
+
+    @cached_property
+    def cites(self) -> dict[str, list[Reference]]:
+        found: dict[str, list[Reference]] = defaultdict(list)
+        for ref in self.cross_references:
+            found[ref.place.work].append(ref)
+        return dict(found)
+
+    @cached_property
+    def cited_by(self) -> dict[str, list[Reference]]:
+        found: dict[str, list[Reference]] = defaultdict(list)
+        for ref in self.cross_references:
+            found[ref.target].append(ref)
+        return dict(found)
+
+    @cached_property
+    def cited_outside(self) -> dict[str, list[Reference]]:
+        """Works cited but not in the collection, most cited first."""
+        outside = {w: refs for w, refs in self.cited_by.items() if w not in self.works}
+        return dict(sorted(outside.items(), key=lambda item: (-len(item[1]), item[0])))
+
+    @cached_property
+    def matrix(self) -> dict[str, dict[int, list[Place]]]:
+        """``matrix["C7"][13]``: the clauses and outcomes naming both C7 and SDG 13."""
+        cells: dict[str, dict[int, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        for tagged in self.tagged:
+            for action_line in tagged.action_lines:
+                for sdg in tagged.sdgs:
+                    cells[action_line][sdg].append(tagged.place)
+        return {line: dict(row) for line, row in cells.items()}
+
+    @cached_property
+    def matrix_totals(self) -> MatrixTotals:
+        """Distinct clauses per row, per column and in all: one clause may fill several cells."""
+        by_line: dict[str, int] = defaultdict(int)
+        by_sdg: dict[int, int] = defaultdict(int)
+        total = 0
+        for tagged in self.tagged:
+            if tagged.action_lines and tagged.sdgs:
+                total += 1
+                for action_line in tagged.action_lines:
+                    by_line[action_line] += 1
+                for sdg in tagged.sdgs:
+                    by_sdg[sdg] += 1
+        return MatrixTotals(dict(by_line), dict(by_sdg), total)
+
+    @cached_property
+    def tags(self) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+        """By document id: the action lines and SDGs any of its clauses or outcomes names."""
+        lines: dict[str, set[str]] = defaultdict(set)
+        sdgs: dict[str, set[int]] = defaultdict(set)
+        for tagged in self.tagged:
+            lines[tagged.place.document.id].update(tagged.action_lines)
+            sdgs[tagged.place.document.id].update(tagged.sdgs)
+        return {
+            document.id: (
+                tuple(sorted(lines[document.id], key=lambda c: int(c[1:]))),
+                tuple(sorted(sdgs[document.id])),
+            )
+            for document in self.documents
+        }

@@ -1,72 +1,115 @@
-"""Documents → a plain docs folder (Markdown pages with explicit ids) for mkdocs.
+"""Documents → a plain docs folder (Markdown pages of raw HTML with explicit ids) for mkdocs.
 
 The folder needs no plugin of ours, so any mkdocs successor can build it.
 Templates live in ``theme/``; Jinja runs with autoescaping and StrictUndefined,
 so text from the documents is always escaped and a missing field fails loudly.
+Links between pages are relative (``root`` is the way up from a page to the
+site root), so the site works from any folder of any static host.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .model import Clause, Document, Revision
+from . import api
+from .link import Collection, Place, Reference, label_text, split_work, work_of
+from .model import Citation, Clause, Document, Revision
+from .tables import ACTION_LINES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
-BODY_NAMES = {
-    "pp": "全权代表大会",
-    "wtsa": "世界电信标准化全会",
-    "wtdc": "世界电信发展大会",
-    "itu-r": "无线电通信全会",
-    "council": "理事会",
-}
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 
-def environment() -> Environment:
+def render_docs(documents: list[Document], docs: Path) -> int:
+    """Write the docs folder; returns the number of pages written."""
+    collection = Collection(documents)
+    env = environment(collection)
+    docs.mkdir(parents=True)
+    count = 0
+    for path, template, context in pages(collection):
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = env.get_template(template).render(root=root_of(path), **context)
+        target.write_text(text, encoding="utf-8")
+        count += 1
+    api.write(collection, docs / "api")
+    shutil.copytree(THEME / "assets", docs / "assets")
+    return count
+
+
+def pages(collection: Collection) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(path in the docs folder, template, context) of every page."""
+    yield "index.md", "index.md.j2", {}
+    yield "resolutions.md", "resolutions.md.j2", {}
+    yield "cross-references.md", "cross-references.md.j2", {}
+    yield "matrix/index.md", "matrix.md.j2", {}
+    yield "about.md", "about.md.j2", {}
+    for document in collection.documents:
+        yield f"{document.id}.md", "document.md.j2", {"document": document}
+    for work, versions in collection.works.items():
+        if versions[0].kind == "resolution":
+            yield f"works/{work}.md", "work.md.j2", {"work": work, "versions": versions}
+    for action_line, row in collection.matrix.items():
+        for sdg, places in row.items():
+            yield (
+                f"matrix/{cell_slug(action_line, sdg)}.md",
+                "matrix-cell.md.j2",
+                {"action_line": action_line, "sdg": sdg, "places": places},
+            )
+
+
+def root_of(path: str) -> str:
+    """The way up from a page to the site root: ``pp-140-2022.md`` is served at ``/pp-140-2022/``."""
+    parts = path.removesuffix(".md").split("/")
+    depth = len(parts) - 1 if parts[-1] == "index" else len(parts)
+    return "../" * depth
+
+
+def cell_slug(action_line: str, sdg: int) -> str:
+    return f"{action_line.lower()}-sdg-{sdg}"
+
+
+def environment(collection: Collection) -> Environment:
     env = Environment(
         loader=FileSystemLoader(THEME),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
+    links = Links(collection)
     env.filters["revision_text"] = revision_text
     env.globals.update(
+        collection=collection,
+        action_lines=ACTION_LINES,
+        sdgs=SDGS,
+        body_names=BODY_NAMES,
+        body_short_names=BODY_SHORT_NAMES,
         label_text=label_text,
-        clause_text=clause_text,
         revision_text=revision_text,
-        clause_list=lambda clauses: clause_list(env, clauses),
+        title_line=title_line,
+        work_of=work_of,
+        work_name=links.work_name,
+        work_href=links.work_href,
+        clause_html=links.clause_html,
+        cell_slug=cell_slug,
+        group_by_document=group_by_document,
+        group_by_work=group_by_work,
     )
     return env
 
 
-def label_text(label: str) -> str:
-    """How a label reads: ``a)``, ``iv)``, ``(i)``, ``12``, ``2.4``, ``•``."""
-    return f"{label})" if label.isalpha() and label.isascii() else label
-
-
-def clause_text(text: str) -> Markup:
-    """Escaped clause text, footnote markers made links."""
-    escaped = str(escape(text))
-    return Markup(
-        FOOTNOTE_MARKER.sub(
-            lambda m: f'<sup id="fnref-{m["id"]}"><a href="#fn-{m["id"]}">{m["id"]}</a></sup>',
-            escaped,
-        )
-    )
-
-
 def revision_text(revision: Revision) -> str:
     return f"{revision.year}年" + (f"，{revision.place}" if revision.place else "")
-
-
-def clause_list(env: Environment, clauses: tuple[Clause, ...]) -> Markup:
-    return Markup(env.get_template("clauses.html.j2").render(clauses=clauses))
 
 
 def title_line(document: Document) -> str:
@@ -77,15 +120,109 @@ def title_line(document: Document) -> str:
     return f"{BODY_NAMES[document.body]}第{document.number}号决议{revision}"
 
 
-def render_docs(documents: list[Document], docs: Path) -> None:
-    """Write the docs folder: a page per document, the home page, the index."""
-    env = environment()
-    docs.mkdir(parents=True)
-    template = env.get_template("document.md.j2")
-    for document in documents:
-        page = template.render(document=document, title_line=title_line(document))
-        (docs / f"{document.id}.md").write_text(page, encoding="utf-8")
-    index = env.get_template("resolutions.md.j2").render(documents=documents, title_line=title_line)
-    (docs / "resolutions.md").write_text(index, encoding="utf-8")
-    (docs / "index.md").write_text(env.get_template("index.md.j2").render(count=len(documents)))
-    shutil.copytree(THEME / "assets", docs / "assets")
+def group_by_document(references: list[Reference]) -> list[tuple[Document, list[Place]]]:
+    """The citing places, grouped by the document they are in, in collection order."""
+    groups: dict[str, tuple[Document, list[Place]]] = {}
+    for ref in references:
+        groups.setdefault(ref.place.document.id, (ref.place.document, []))[1].append(ref.place)
+    return list(groups.values())
+
+
+def group_by_work(references: list[Reference]) -> list[tuple[str, list[Place]]]:
+    """The cited works of these references with the places citing each, most cited first."""
+    groups: dict[str, list[Place]] = {}
+    for ref in references:
+        groups.setdefault(ref.target, []).append(ref.place)
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+class Links:
+    """Names of works and the links to them, for the templates."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+
+    def work_name(self, work: str) -> str:
+        """``pp-140`` → 全权代表大会第140号决议; a report by its title."""
+        latest = self.collection.latest(work)
+        if latest is not None and latest.kind == "report":
+            return latest.title
+        body, number = split_work(work)
+        return f"{BODY_NAMES.get(body or '', '')}第{number.upper()}号决议"
+
+    def work_href(self, work: str, root: str) -> str | None:
+        """The newest version's page, or None for a work not in the collection."""
+        latest = self.collection.latest(work)
+        return None if latest is None else f"{root}{latest.id}/"
+
+    def clause_html(self, clause: Clause, document: Document, root: str) -> Markup:
+        """Escaped clause text: citations made links, footnote markers made links."""
+        html, position = [], 0
+        for start, end, refs in citation_spans(clause.text, clause.refs):
+            html.append(plain_html(clause.text[position:start]))
+            html.append(self.citation_html(clause.text[start:end], refs, document, root))
+            position = end
+        html.append(plain_html(clause.text[position:]))
+        return Markup("".join(html))
+
+    def citation_html(self, text: str, refs: list[Citation], document: Document, root: str) -> str:
+        """One citation span. A span citing several works (``第50和第52号决议``) links each number."""
+        if len(refs) == 1:
+            return self.citation_link(text, refs[0].target, document, root)
+        html, position = [], 0
+        for ref in refs:
+            found = number_in(text, ref.target, position)
+            if found is None:
+                continue
+            start, end = found
+            html.append(str(escape(text[position:start])))
+            html.append(self.citation_link(text[start:end], ref.target, document, root))
+            position = end
+        html.append(str(escape(text[position:])))
+        return "".join(html)
+
+    def citation_link(self, text: str, target: str, document: Document, root: str) -> str:
+        name = escape(self.work_name(target))
+        if target == work_of(document):  # an earlier revision of this very resolution
+            versions = f"{root}works/{target}/"
+            return (
+                f'<a class="citation" href="{versions}" title="{name}：各版本">{escape(text)}</a>'
+            )
+        href = self.work_href(target, root)
+        if href is None:
+            title = f"{name}：本站未收录"
+            return f'<span class="citation citation-missing" title="{title}">{escape(text)}</span>'
+        return f'<a class="citation" href="{href}" title="{name}">{escape(text)}</a>'
+
+
+def citation_spans(text: str, refs: tuple[Citation, ...]) -> list[tuple[int, int, list[Citation]]]:
+    """Where each distinct citation span is in the text, in order, overlaps dropped."""
+    by_span: dict[str, list[Citation]] = {}
+    for ref in refs:
+        by_span.setdefault(ref.text, []).append(ref)
+    found = []
+    for span, span_refs in by_span.items():
+        start = text.find(span)
+        if start >= 0 and span:
+            found.append((start, start + len(span), span_refs))
+    found.sort(key=lambda item: item[0])
+    kept: list[tuple[int, int, list[Citation]]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
+def number_in(text: str, work: str, start: int) -> tuple[int, int] | None:
+    """Where the number of ``work`` stands alone in ``text`` (``52`` in ``第50和第52号``)."""
+    number = re.escape(split_work(work)[1])
+    match = re.compile(rf"(?<![\d/]){number}(?![\d/])", re.IGNORECASE).search(text, start)
+    return (match.start(), match.end()) if match else None
+
+
+def plain_html(text: str) -> str:
+    """Escaped text with footnote markers ``[^N]`` made links to the footnote."""
+    return FOOTNOTE_MARKER.sub(
+        lambda m: f'<sup id="fnref-{m["id"]}"><a href="#fn-{m["id"]}">{m["id"]}</a></sup>',
+        str(escape(text)),
+    )

@@ -92,3 +92,59 @@ CONFERENCE_ABBREVIATIONS: Final[dict[str, str]] = {
 
 # Words that follow a year in a revision parenthetical but are no place.
 NOT_PLACES: Final = ("修订版", "修改版", "修订", "修改")
+
+# The WSIS action lines (Geneva Plan of Action), as the Chinese texts name them.
+ACTION_LINES: Final[dict[str, str]] = {
+    "C1": "政府和各利益攸关方在推进信通技术促进发展方面的作用",
+    "C2": "信息和通信基础设施",
+    "C3": "获取信息和知识",
+    "C4": "能力建设",
+    "C5": "树立使用信通技术的信心并加强安全",
+    "C6": "创造有利的环境",
+    "C7": "信通技术应用（电子政务、电子商务、电子学习、电子卫生、电子就业、电子环境、电子农业、电子科学）",
+    "C8": "文化多样性和特性、语言多样性和本地内容",
+    "C9": "媒体",
+    "C10": "信息社会的伦理层面",
+    "C11": "国际和区域合作",
+}
+
+# The 17 Sustainable Development Goals.
+SDGS: Final[dict[int, str]] = {
+    1: "无贫穷",
+    2: "零饥饿",
+    3: "良好健康与福祉",
+    4: "优质教育",
+    5: "性别平等",
+    6: "清洁饮水和卫生设施",
+    7: "经济适用的清洁能源",
+    8: "体面工作和经济增长",
+    9: "产业、创新和基础设施",
+    10: "减少不平等",
+    11: "可持续城市和社区",
+    12: "负责任消费和生产",
+    13: "气候行动",
+    14: "水下生物",
+    15: "陆地生物",
+    16: "和平、正义与强大机构",
+    17: "促进目标实现的伙伴关系",
+}
+
+# How the site names each body, in full (pages) and short (index columns, filters).
+BODY_NAMES: Final[dict[str, str]] = {
+    "pp": "全权代表大会",
+    "wtsa": "世界电信标准化全会",
+    "wtdc": "世界电信发展大会",
+    "itu-r": "无线电通信全会",
+    "council": "理事会",
+    "unga": "联合国大会",
+    "unesco": "联合国教科文组织",
+}
+BODY_SHORT_NAMES: Final[dict[str, str]] = {
+    "pp": "PP",
+    "wtsa": "WTSA",
+    "wtdc": "WTDC",
+    "itu-r": "ITU-R",
+    "council": "理事会",
+    "unga": "联大",
+    "unesco": "UNESCO",
+}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import ParseReport, parse_sources
+from generator.build import ParseReport, build_site, parse_sources
 from generator.model import Clause, Document, walk_clauses
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +28,19 @@ def corpus() -> ParseReport:
 @pytest.fixture(scope="session")
 def docs(corpus: ParseReport) -> dict[str, Document]:
     return {document.id: document for document in corpus.documents}
+
+
+@pytest.fixture(scope="session")
+def site(corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the seeds, once per test session."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(corpus.documents, out)
+    return out
+
+
+def page(site: Path, path: str) -> str:
+    """The HTML of the page served at ``/<path>/``."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 def clause(document: Document, anchor: str) -> Clause:

@@ -12,12 +12,7 @@ from mkdocs.exceptions import ConfigurationError
 from generator.build import ParseReport, build_site
 from generator.model import Clause, Section, walk_clauses
 
-
-@pytest.fixture(scope="module")
-def site(corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(corpus.documents, out)
-    return out
+from .conftest import page
 
 
 def test_every_document_has_a_page_with_every_clause_id(corpus: ParseReport, site: Path) -> None:
@@ -69,3 +64,90 @@ def test_a_failed_build_leaves_the_previous_site(corpus: ParseReport, tmp_path: 
     with pytest.raises(ConfigurationError):
         build_site([broken], site, config=tmp_path / "missing.yml")
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def clause_html(site: Path, document_id: str, anchor: str) -> str:
+    """The HTML of one clause's own line, nested clauses left out."""
+    html = page(site, document_id)
+    match = re.search(
+        rf'<li class="clause" id="{re.escape(anchor)}">(.*?)(?:<ol|</li>)', html, re.DOTALL
+    )
+    assert match, (document_id, anchor)
+    return match[1]
+
+
+def test_a_citation_links_to_the_newest_version(site: Path) -> None:
+    html = clause_html(site, "wtsa-75-2022", "considering-e-viii")
+    assert re.search(r'<a class="citation" href="\.\./pp-140-2022/"[^>]*>第140号决议', html)
+
+
+def test_a_citation_outside_the_collection_is_marked(site: Path) -> None:
+    html = clause_html(site, "wtsa-75-2022", "considering-e-vii")
+    (cited,) = re.findall(r'class="citation citation-missing" title="([^"]+)">第139号决议', html)
+    assert cited == "全权代表大会第139号决议：本站未收录"
+
+
+def test_each_number_of_a_shared_citation_links_to_its_own_resolution(site: Path) -> None:
+    html = clause_html(site, "pp-102-2018", "recalling-c")
+    links = re.findall(r'<a class="citation" href="([^"]+)"[^>]*>(\d+)</a>', html)
+    assert links == [
+        ("../pp-101-2018/", "101"),
+        ("../works/pp-102/", "102"),  # its own earlier revision: the list of versions
+        ("../pp-133-2018/", "133"),
+    ]
+
+
+def test_cited_by_lists_the_citing_clauses(site: Path) -> None:
+    html = page(site, "pp-140-2022")
+    cited_by = html[html.index('id="cited-by"') :]
+    assert '<a href="../wtsa-75-2022/#considering-e-viii">' in cited_by
+    # cited-by is per work: the older version lists the same citations
+    older = page(site, "pp-140-2018")
+    assert '<a href="../wtsa-75-2022/#considering-e-viii">' in older[older.index('id="cited-by"') :]
+
+
+def test_an_older_version_points_to_the_newest_and_the_works_page_lists_both(site: Path) -> None:
+    assert '本站另有更新的版本：<a href="../pp-140-2022/">' in page(site, "pp-140-2018")
+    versions = page(site, "works/pp-140")
+    assert versions.index('href="../../pp-140-2022/"') < versions.index('href="../../pp-140-2018/"')
+
+
+def test_clauses_carry_action_line_and_sdg_labels(site: Path) -> None:
+    html = clause_html(site, "pp-70-2018", "recalling-a")
+    assert '<a class="tag tag-sdg" href="../resolutions/?sdg=5"' in html
+    html = clause_html(site, "pp-140-2022", "resolves-10")
+    assert '<a class="tag tag-action-line" href="../matrix/#C2"' in html
+
+
+def test_the_index_rows_carry_what_the_filters_match(site: Path) -> None:
+    html = page(site, "resolutions")
+    rows = re.findall(
+        r'<tr data-body="(\w+)" data-year="(\d*)" data-action-lines="([^"]*)" data-sdgs="([^"]*)">',
+        html,
+    )
+    assert len(rows) == 14
+    assert ("pp", "2018", "", "5") in rows  # pp-70-2018
+    assert [row[0] for row in rows].count("report") == 2
+
+
+def test_the_navigation_lists_index_pages_never_documents(site: Path) -> None:
+    html = page(site, "pp-140-2022")
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', html)
+    nav += re.findall(r'href="([^"]+)"[^>]*class="md-nav__link', html)
+    assert not [href for href in nav if re.search(r"(pp|wtsa|report)-\d", href)]
+    assert any("matrix/" in href for href in nav)
+
+
+def test_the_matrix_is_a_table_with_row_and_column_headers(site: Path) -> None:
+    html = page(site, "matrix")
+    table = html[html.index('<table class="matrix">') : html.index("</table>")]
+    assert len(re.findall(r'<th scope="col" id="sdg-\d+"', table)) == 17
+    assert len(re.findall(r'<th scope="row" id="C\d+"', table)) == 11
+    assert '<a href="c7-sdg-13/" aria-label="C7 与目标 13：4 条">4</a>' in table
+
+
+def test_empty_matrix_cells_are_visibly_empty(corpus: ParseReport, tmp_path: Path) -> None:
+    documents = [d for d in corpus.documents if d.id != "report-003"]
+    build_site(documents, tmp_path / "site")
+    table = page(tmp_path / "site", "matrix")
+    assert table.count('<td class="empty">–</td>') == 11 * 17

@@ -1,0 +1,79 @@
+"""The machine-readable data of the site: api/*.json and api/matrix.csv."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.build import ParseReport
+
+from .conftest import page
+
+
+def load(site: Path, name: str) -> Any:
+    return json.loads((site / "api" / name).read_text(encoding="utf-8"))
+
+
+def test_matrix_matches_the_annex_as_transcribed_by_hand(site: Path) -> None:
+    annex = yaml.safe_load(
+        (Path(__file__).parent / "data" / "annex1.yaml").read_text(encoding="utf-8")
+    )
+    expected: dict[str, dict[str, list[str]]] = {}
+    for code, named in annex.items():
+        for line in named["action_lines"]:
+            for sdg in named["sdgs"]:
+                expected.setdefault(line, {}).setdefault(str(sdg), []).append(code)
+    cells = load(site, "matrix.json")["cells"]
+    found = {
+        line: {sdg: [entry["label"] for entry in entries] for sdg, entries in row.items()}
+        for line, row in cells.items()
+    }
+    assert found == expected
+    assert found["C7"]["13"] == ["D.2-3", "D.3-2", "D.4-1", "D.4-4"]
+    assert cells["C7"]["13"][0] == {
+        "url": "/report-003/#outcome-d-2-3",
+        "label": "D.2-3",
+        "work": "report-003",
+        "document": "report-003",
+    }
+
+
+def test_matrix_csv_has_a_row_per_cell_entry(site: Path) -> None:
+    cells = load(site, "matrix.json")["cells"]
+    with (site / "api" / "matrix.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == sum(len(entries) for row in cells.values() for entries in row.values())
+    c7_13 = [row["label"] for row in rows if (row["action_line"], row["sdg"]) == ("C7", "13")]
+    assert c7_13 == ["D.2-3", "D.3-2", "D.4-1", "D.4-4"]
+
+
+def test_resolutions_json_lists_every_document(corpus: ParseReport, site: Path) -> None:
+    documents = load(site, "resolutions.json")["documents"]
+    assert [d["id"] for d in documents] == [d.id for d in corpus.documents]
+    by_id = {d["id"]: d for d in documents}
+    assert by_id["pp-140-2022"]["latest"] and not by_id["pp-140-2018"]["latest"]
+    assert by_id["pp-70-2018"]["sdgs"] == [5]
+    assert by_id["pp-185-2014"]["proposal"] == {"action": "SUP", "ref": "EUR/48A1/6"}
+
+
+def test_xrefs_json_gives_both_directions_and_every_url_resolves(site: Path) -> None:
+    works = load(site, "xrefs.json")["works"]
+    cited_by = [(e["work"], e["url"]) for e in works["pp-140"]["cited_by"]]
+    assert ("wtsa-75", "/wtsa-75-2022/#considering-e-viii") in cited_by
+    assert any(e["work"] == "pp-140" for e in works["wtsa-75"]["cites"])
+    assert works["unga-70/125"]["in_collection"] is False
+    assert works["unga-70/125"]["url"] is None
+    for entry in works.values():
+        for ref in entry["cites"] + entry["cited_by"]:
+            path, anchor = ref["url"].strip("/").split("/#")
+            assert f'id="{anchor}"' in page(site, path)
+
+
+def test_the_about_page_describes_every_file(site: Path) -> None:
+    html = page(site, "about")
+    for name in ("resolutions.json", "xrefs.json", "matrix.json", "matrix.csv"):
+        assert f'href="../api/{name}"' in html
