@@ -1,0 +1,173 @@
+"""The built site in a real browser: Playwright driving Debian's Chromium (see bin/_browser.sh).
+
+Screenshots are saved in build/test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.build import ParseReport
+from generator.link import Collection
+
+from .conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+# No background requests: the machine has no network, and the site needs none.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site served on a loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: bin/test installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base_url) else outside.append(r.url))
+    yield page
+    context.close()
+    assert outside == [], "requests left the site"
+
+
+def in_viewport(page: Page, selector: str) -> bool:
+    return bool(
+        page.eval_on_selector(
+            selector,
+            "e => { const r = e.getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }",
+        )
+    )
+
+
+def background(page: Page, selector: str) -> str:
+    return str(page.eval_on_selector(selector, "e => getComputedStyle(e).backgroundColor"))
+
+
+def test_a_clause_permalink_opens_at_the_clause_highlighted(page: Page) -> None:
+    page.goto("/pp-140-2022/#resolves-6-i")
+    clause = "#resolves-6-i"
+    page.wait_for_function(
+        "document.querySelector('#resolves-6-i').getBoundingClientRect().top < 400"
+    )
+    assert in_viewport(page, clause)
+    assert background(page, clause) == "rgb(255, 243, 196)"
+    assert background(page, "#resolves-6-ii") != "rgb(255, 243, 196)"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "resolution-pp-140-2022.png")
+
+
+def test_the_copy_button_copies_the_clause_url(page: Page, base_url: str) -> None:
+    page.goto("/pp-140-2022/")
+    page.hover("#resolves-6-i")
+    page.click("#resolves-6-i > .copy-link")
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == f"{base_url}/pp-140-2022/#resolves-6-i"
+    )
+    assert "已复制" in page.inner_text(".copy-status")
+
+
+def test_clicking_a_citation_lands_on_the_cited_resolution(page: Page, base_url: str) -> None:
+    page.goto("/wtsa-75-2022/#considering-e-viii")
+    page.click("#considering-e-viii a.citation")
+    page.wait_for_url(f"{base_url}/pp-140-2022/")
+    assert page.inner_text("h1") == "全权代表大会第140号决议（2022年，布加勒斯特）"
+
+
+def test_clicking_a_matrix_cell_reaches_its_clauses(page: Page, base_url: str) -> None:
+    page.goto("/matrix/")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "matrix.png", full_page=True)
+    page.get_by_role("link", name="C7 与目标 13：4 条").click()
+    page.wait_for_url(f"{base_url}/matrix/c7-sdg-13/")
+    links = page.locator(".place-list a")
+    assert links.all_inner_texts() == [
+        f"国际电联电信发展部门对落实信息社会世界峰会成果和《2030年可持续发展议程》的贡献：{code}"
+        for code in ("D.2-3", "D.3-2", "D.4-1", "D.4-4")
+    ]
+    links.first.click()
+    page.wait_for_url(f"{base_url}/report-003/#outcome-d-2-3")
+    assert in_viewport(page, "#outcome-d-2-3")
+    assert background(page, "#outcome-d-2-3") == "rgb(255, 243, 196)"
+
+
+def visible_rows(page: Page) -> list[str]:
+    return page.locator("#document-index tbody tr:visible th a:first-child").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def test_filtering_the_index_by_sdg_5_shows_only_matching_rows(
+    page: Page, corpus: ParseReport, base_url: str
+) -> None:
+    tags = Collection(corpus.documents).tags
+    expected = [f"../{d.id}/" for d in corpus.documents if 5 in tags[d.id][1]]
+    page.goto("/resolutions/")
+    assert len(visible_rows(page)) == len(corpus.documents)
+    page.select_option("select[name=sdg]", "5")
+    assert visible_rows(page) == expected
+    assert page.url == f"{base_url}/resolutions/?sdg=5"
+    assert (
+        page.inner_text(".filter-count")
+        == f"显示 {len(expected)} 份，共 {len(corpus.documents)} 份"
+    )
+    page.goto("/resolutions/?sdg=5&body=pp")  # a shared filtered link
+    assert visible_rows(page) == [href for href in expected if "report" not in href]
+    page.click("button[type=reset]")
+    page.wait_for_url(f"{base_url}/resolutions/")
+    assert len(visible_rows(page)) == len(corpus.documents)
+
+
+@pytest.mark.parametrize(
+    "path", ["/pp-140-2022/", "/resolutions/", "/cross-references/", "/matrix/", "/report-003/"]
+)
+def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) -> None:
+    page.goto(path)
+    violations = Axe().run(page).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
