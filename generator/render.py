@@ -88,6 +88,7 @@ def environment(collection: Collection) -> Environment:
     )
     links = Links(collection)
     env.filters["revision_text"] = revision_text
+    env.filters["without_footnotes"] = lambda text: FOOTNOTE_MARKER.sub("", text)
     env.globals.update(
         collection=collection,
         action_lines=ACTION_LINES,

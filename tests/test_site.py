@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import ConfigurationError
 
 from generator.build import ParseReport, build_site
-from generator.model import Clause, Section, walk_clauses
+from generator.model import Citation, Clause, Section, walk_clauses
 
 from .conftest import page
 
@@ -47,13 +47,21 @@ def test_sup_proposal_says_proposed_for_abolition(site: Path) -> None:
 
 def test_document_text_is_escaped(corpus: ParseReport, tmp_path: Path) -> None:
     document = corpus.documents[0]
-    evil = Clause(anchor="recalling-z", text="<script>alert(1)</script>", line=1, label="z")
+    cited = "第140号决议<b>"
+    evil = Clause(
+        anchor="recalling-z",
+        text=f"<script>alert(1)</script>{cited}",
+        line=1,
+        label="z",
+        refs=(Citation(target="pp-140", text=cited),),
+    )
     first = document.sections[0]
     poisoned = replace(document, sections=(replace(first, clauses=(*first.clauses, evil)),))
     build_site([poisoned], tmp_path / "site")
     page = (tmp_path / "site" / document.id / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+    assert ">第140号决议&lt;b&gt;</a>" in page  # a citation span is escaped too
 
 
 def test_a_failed_build_leaves_the_previous_site(corpus: ParseReport, tmp_path: Path) -> None:
