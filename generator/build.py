@@ -76,7 +76,7 @@ def swap_in(new: Path, target: Path) -> None:
 
 
 def build_site(documents: list[Document], site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
-    """Render the docs folder and run mkdocs, replacing ``site`` only on success.
+    """Render the docs folder, run mkdocs and index for search, replacing ``site`` only on success.
 
     Returns the number of pages built. The docs folder is also kept in
     ``build/docs`` so that ``mkdocs serve`` works for authors.
@@ -84,14 +84,17 @@ def build_site(documents: list[Document], site: Path, config: Path = ROOT / "mkd
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from . import search
     from .render import render_docs
 
+    collection = link.Collection(documents)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
     try:
         docs, built = staging / "docs", staging / "site"
-        render_docs(documents, docs)
+        render_docs(collection, docs)
         mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
+        search.write_index(search.records(collection), built)
         pages = len(list(built.rglob("index.html")))
         swap_in(built, site)
         swap_in(docs, ROOT / "build" / "docs")

@@ -28,9 +28,8 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 
-def render_docs(documents: list[Document], docs: Path) -> int:
+def render_docs(collection: Collection, docs: Path) -> int:
     """Write the docs folder; returns the number of pages written."""
-    collection = Collection(documents)
     env = environment(collection)
     docs.mkdir(parents=True)
     count = 0

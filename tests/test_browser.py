@@ -171,3 +171,61 @@ def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) 
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], "\n".join(serious)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type a query in the header's search box; the result links, in rank order."""
+    page.keyboard.press("/")  # the shortcut focuses the box
+    page.keyboard.type(query)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_timeout(300)  # the UI debounces typing
+    return page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)"
+    )
+
+
+def test_a_phrase_finds_clauses_that_open_at_the_clause(page: Page, base_url: str) -> None:
+    page.goto("/matrix/")
+    hits = search(page, "数字鸿沟")
+    assert hits and all("/#" in hit for hit in hits)
+    assert "/pp-140-2022/#noting-h" in hits
+    assert page.locator(".pagefind-ui__result mark").first.inner_text() in ("数字鸿沟", "数字")
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_url(f"{base_url}{hits[0]}")
+    assert in_viewport(page, f"#{hits[0].split('#')[1]}")
+
+
+def test_a_resolution_number_ranks_the_resolution_first(page: Page) -> None:
+    page.goto("/")
+    assert search(page, "140")[:2] == ["/pp-140-2022/", "/pp-140-2018/"]
+
+
+@pytest.mark.parametrize("query", ["鸿沟", "性别", "物联网"])
+def test_two_or_three_characters_find_their_clauses(page: Page, query: str) -> None:
+    page.goto("/")
+    hits = search(page, query)
+    texts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert hits and all(query in text for text in texts), texts
+
+
+def test_a_search_filter_narrows_the_results(page: Page) -> None:
+    page.goto("/")
+    everywhere = search(page, "信息社会")
+    page.locator(".pagefind-ui__filter-name", has_text="机构").click()
+    page.get_by_label("WTSA").check()
+    page.wait_for_timeout(500)
+    narrowed = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+    assert narrowed and set(narrowed) == {"/wtsa-75-2022/"}
+    assert len(everywhere) > 0
+
+
+def test_a_query_loads_only_some_index_chunks(page: Page, site: Path) -> None:
+    chunks = list((site / "pagefind" / "index").glob("*.pf_index"))
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url) if r.url.endswith(".pf_index") else None)
+    page.goto("/")
+    search(page, "数字鸿沟")
+    assert len(chunks) > 1, "the Chinese index did not split into chunks"
+    assert 0 < len(loaded) < len(chunks)
