@@ -27,6 +27,7 @@ from .render import title_line
 from .tables import BODY_SHORT_NAMES
 
 LANGUAGE = "zh"
+BATCH = 2000  # records sent to Pagefind before reading its replies
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,9 @@ def write_index(records: list[Record], site: Path) -> None:
     index_id = service.request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})[
         "index_id"
     ]
-    for record in records:
+    for number, record in enumerate(records, start=1):
+        if number % BATCH == 0:
+            service.flush()  # bounds what the service holds in memory at once
         service.send(
             {
                 "type": "AddRecord",
