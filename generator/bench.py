@@ -104,6 +104,7 @@ def parse_table(mb: float) -> None:
 QUERIES = ("数字鸿沟", "140", "网络安全", "性别平等")
 RUN_QUERY = """async (query) => {
   const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({ ranking: { termFrequency: 0 } });  // as the search box does
   const found = await pagefind.search(query);
   await Promise.all(found.results.slice(0, 8).map((result) => result.data()));
   return found.results.length;

@@ -1,7 +1,9 @@
-"""The search records: one per clause and outcome, one per document with its numbers."""
+"""The search records: one per document, every clause and outcome a heading with its anchor."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from generator.build import ParseReport
@@ -9,25 +11,31 @@ from generator.link import Collection, places
 from generator.search import records
 
 
-def test_every_clause_and_outcome_is_a_record_that_opens_at_it(corpus: ParseReport) -> None:
-    collection = Collection(corpus.documents)
-    urls = [record.url for record in records(collection)]
-    expected_clauses = [place.url for d in corpus.documents for place, _ in places(d)]
-    assert [url for url in urls if "#" in url] == expected_clauses
-    assert [url for url in urls if "#" not in url] == [f"/{d.id}/" for d in corpus.documents]
-    assert len(set(urls)) == len(urls)
+def test_every_clause_and_outcome_is_a_sub_result_with_its_anchor(corpus: ParseReport) -> None:
+    found = records(Collection(corpus.documents))
+    assert [record.url for record in found] == [f"/{d.id}/" for d in corpus.documents]
+    for document, record in zip(corpus.documents, found, strict=True):
+        anchors = re.findall(r'<h2 id="([^"]+)">', record.html)
+        assert anchors == [place.anchor for place, _ in places(document)]
 
 
-def test_a_document_record_holds_the_ways_people_write_its_number(corpus: ParseReport) -> None:
-    by_url = {record.url: record for record in records(Collection(corpus.documents))}
-    record = by_url["/pp-140-2022/"]
+def test_a_record_leads_with_the_ways_people_write_its_number(corpus: ParseReport) -> None:
+    by_url = {record.url: record.html for record in records(Collection(corpus.documents))}
+    html = by_url["/pp-140-2022/"]
+    numbers = re.search(r'<p data-pagefind-weight="10">([^<]+)</p>', html)
+    assert numbers is not None
     for words in ("140", "第140号决议", "PP-140", "Res 140", "pp-140-2022"):
-        assert words in record.content
-    assert record.filters["机构"] == ["PP"]
-    assert record.filters["年份"] == ["2022"]
-    clause = by_url["/pp-70-2018/#recalling-a"]
-    assert clause.filters["可持续发展目标"] == ["SDG 5"]  # the document's filters, as on the index
-    assert clause.title == "全权代表大会第70号决议（2018年，迪拜） 忆及 a)"
+        assert words in numbers[1]
+    assert '<span data-pagefind-filter="机构">PP</span>' in html
+    assert '<span data-pagefind-filter="年份">2022</span>' in html
+    assert '<span data-pagefind-filter="可持续发展目标">SDG 5</span>' in by_url["/pp-70-2018/"]
+
+
+def test_record_text_is_escaped(corpus: ParseReport) -> None:
+    document = corpus.documents[0]
+    poisoned = replace(document, title="<script>alert(1)</script>")
+    (record,) = records(Collection([poisoned]))
+    assert "<script>" not in record.html and "&lt;script&gt;" in record.html
 
 
 def test_the_build_writes_a_chunked_index(corpus: ParseReport, site: Path) -> None:
@@ -35,4 +43,4 @@ def test_the_build_writes_a_chunked_index(corpus: ParseReport, site: Path) -> No
     assert (bundle / "pagefind-ui.js").is_file()
     assert len(list((bundle / "index").glob("*.pf_index"))) > 1
     fragments = len(list((bundle / "fragment").glob("*.pf_fragment")))
-    assert fragments == len(records(Collection(corpus.documents)))
+    assert fragments == len(corpus.documents)

@@ -97,7 +97,8 @@
       bundlePath: bundle.pathname,
       baseUrl: new URL("..", bundle).pathname,
       showImages: false,
-      showSubResults: false,
+      showSubResults: true,
+      ranking: { termFrequency: 0 },  // rank by where words are (numbers weigh most), not how often
       resetStyles: false,
       pageSize: 8,
       translations: { placeholder: "搜索决议、编号或条款（按 / 键）" }
