@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-import time
 from pathlib import Path
 
 from .build import (
     RESOLUTIONS,
     SITE,
     SOURCES,
+    WORK,
     ParseReport,
     build_site,
     parse_sources,
+    source_files,
     write_yaml,
 )
+from .cache import ParseCache
+from .progress import Stages
 from .store import SchemaError
 
 
@@ -26,47 +30,66 @@ def main(argv: list[str] | None = None) -> int:
     parse.add_argument("sources", nargs="+", type=Path, help="source .txt files or folders")
     parse.add_argument("--out", type=Path, default=RESOLUTIONS, help="folder for the YAML")
     parse.add_argument("--strict", action="store_true", help="fail on warnings")
-    build = commands.add_parser(
-        "build", help="parse content/sources/ into content/resolutions/ and build site/"
-    )
+    build = commands.add_parser("build", help="parse the sources into YAML and build the site")
+    build.add_argument("--sources", type=Path, default=SOURCES, help="source folder")
+    build.add_argument("--out", type=Path, default=RESOLUTIONS, help="folder for the YAML")
+    build.add_argument("--site", type=Path, default=SITE, help="folder for the site")
+    build.add_argument("--work", type=Path, default=WORK, help="folder for the caches")
     build.add_argument("--strict", action="store_true", help="fail on warnings")
+    build.add_argument("--timings", type=Path, help="write the seconds of each stage as JSON here")
     args = parser.parse_args(argv)
-    sources = args.sources if args.command == "parse" else [SOURCES]
-    out = args.out if args.command == "parse" else RESOLUTIONS
-    status = run_parse(sources, out, args.strict)
-    if status or args.command == "parse":
-        return status
-    return run_site(sources)
+    if args.command == "parse":
+        stages = Stages(None)
+        return 0 if run_parse(args.sources, args.out, args.strict, None, stages) else 1
+    return run_build(args)
 
 
-def run_site(sources: list[Path]) -> int:
-    """Build site/ from the documents just parsed (parse again: it is fast)."""
-    started = time.perf_counter()
-    pages = build_site(parse_sources(sources).documents, SITE)
-    print(f"site: {pages} pages → {SITE}, {time.perf_counter() - started:.2f} s")
+def run_build(args: argparse.Namespace) -> int:
+    """Parse (from the cache where a file did not change), write YAML, build the site."""
+    stages = Stages(sys.stderr)
+    cache = ParseCache(args.work / "cache" / "parse")
+    report = run_parse([args.sources], args.out, args.strict, cache, stages)
+    if report is None:
+        return 1
+    site = build_site(
+        report.documents, args.site, digests=report.digests, work=args.work, stages=stages
+    )
+    cache.prune()
+    if args.timings:
+        args.timings.write_text(json.dumps(stages.seconds), encoding="utf-8")
+    print(
+        f"site: {site.pages} pages ({site.rendered} rendered, the rest unchanged), "
+        f"{site.clauses} clauses, {site.citations} citations → {args.site}\n{stages.table()}"
+    )
     return 0
 
 
-def run_parse(sources: list[Path], out: Path, strict: bool) -> int:
-    started = time.perf_counter()
-    report = parse_sources(sources)
+def run_parse(
+    sources: list[Path], out: Path, strict: bool, cache: ParseCache | None, stages: Stages
+) -> ParseReport | None:
+    """Parse and write the YAML; None (after saying why) if nothing was written."""
+    files = len(source_files(sources))
+    with stages.run("parse", total=files, unit="files") as progress:
+        report = parse_sources(sources, cache, progress)
     print_problems(report)
     if report.errors or (strict and report.warnings):
         failed = "errors" if report.errors else "warnings (--strict)"
         print(f"not written: {failed}; {out} is unchanged", file=sys.stderr)
-        return 1
+        return None
     try:
-        write_yaml(report.documents, out)
+        with stages.run("yaml", total=len(report.documents), unit="documents"):
+            dumped = write_yaml(report.documents, out, report.digests)
     except SchemaError as error:  # a parser bug, still reported without a traceback
         print(f"error: {error} (please report); {out} is unchanged", file=sys.stderr)
-        return 1
+        return None
     kinds = [d.kind for d in report.documents]
     print(
         f"{len(kinds)} documents ({kinds.count('resolution')} resolutions, "
-        f"{kinds.count('report')} reports) → {out}, {len(report.warnings)} warnings, "
-        f"{time.perf_counter() - started:.2f} s"
+        f"{kinds.count('report')} reports) from {files} files ({report.parsed_files} parsed, "
+        f"the rest cached) → {out} ({dumped} written), {len(report.warnings)} warnings, "
+        f"{sum(stages.seconds.values()):.2f} s"
     )
-    return 0
+    return report
 
 
 def print_problems(report: ParseReport) -> None:

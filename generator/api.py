@@ -30,7 +30,8 @@ def write(collection: Collection, folder: Path) -> None:
 
 
 def as_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Compact JSON: with ``indent`` the json module encodes in Python, 10x slower."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def revision(revision: Revision | None) -> dict[str, Any] | None:

@@ -18,26 +18,30 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from . import search, store
 from .build import parse_sources
 from .errors import Warnings
 from .link import Collection
+from .model import Document
 from .parse import parse_lines
 from .read import decode, normalise
 from .synth import synthesize
 
-if TYPE_CHECKING:
-    from playwright.sync_api import Page
-
-SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "content" / "sources"
 
 
 def corpus(megabytes: float) -> list[tuple[str, bytes]]:
@@ -62,16 +66,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument(
         "--search",
-        default="0,1000",
+        default="0",
         help="corpus sizes for the search table, 0 for the shipped corpus ('' to skip)",
     )
+    parser.add_argument(
+        "--sizes", default="100,1000,5000", help="corpus sizes for the build table ('' to skip)"
+    )
+    parser.add_argument("--json", type=Path, help="also write the build table here, as JSON")
     args = parser.parse_args(argv)
-    parse_table(args.mb)
+    parse_mb_s = parse_table(args.mb)
     if args.search:
         search_table([int(n) for n in args.search.split(",")])
+    if args.sizes:
+        build_table([int(n) for n in args.sizes.split(",")], parse_mb_s, args.json)
 
 
-def parse_table(mb: float) -> None:
+def parse_table(mb: float) -> float:
+    """Prints the parse table; returns the MB/s of read → parse."""
     files = corpus(mb)
     megabytes = sum(len(data) for _, data in files) / 1e6
 
@@ -99,81 +110,261 @@ def parse_table(mb: float) -> None:
         print(
             f"| {name:<32} | {seconds:>8.2f} | {megabytes / seconds:>7.1f} | {seconds / base:>10.1f} |"
         )
+    return megabytes / rows[1][1]
 
 
 QUERIES = ("数字鸿沟", "140", "网络安全", "性别平等")
+KINDS = ("code", "metadata", "filters", "index", "fragments")
+CHROMIUM = "/usr/bin/chromium"
+# No background requests: the machine has no network, and the site needs none.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# What the search box does for a query (see theme/assets/resolutions.js): Pagefind's
+# UI loads every filter once to show them, searches, and loads the first 5 results.
 RUN_QUERY = """async (query) => {
   const pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.options({ ranking: { termFrequency: 0 } });  // as the search box does
+  await pagefind.options({ ranking: { termFrequency: 0 } });
+  await pagefind.filters();
   const found = await pagefind.search(query);
-  await Promise.all(found.results.slice(0, 8).map((result) => result.data()));
+  await Promise.all(found.results.slice(0, 5).map((result) => result.data()));
   return found.results.length;
 }"""
 
 
 def search_table(sizes: list[int]) -> None:
-    """Bytes per query (the first 8 results loaded, as the search box shows them)."""
+    """Bytes per query through the site's own search box, by what they are."""
     shipped = parse_sources([SOURCES]).documents
-    print("\nsearch: bytes Chromium fetched for one query, first 8 results loaded")
-    print("(median of the queries; baseline: the whole index, which a single-file index sends)\n")
-    print(f"| {'corpus':<22} | {'records':>8} | {'index s':>7} | {'whole index':>11} |", end="")
-    print(f" {'per query':>9} | {'÷ whole':>7} |")
-    print(f"|{'-' * 24}|{'-' * 10}|{'-' * 9}|{'-' * 13}|{'-' * 11}|{'-' * 9}|")
+    print("\nsearch: bytes Chromium fetched for a query, as the search box makes it")
+    print("(median of the queries; first: a fresh browser; repeat: another query on the same page)")
+    print("(baseline: the whole index, all of which a single-file index sends)\n")
+    head = ["corpus", "records", "index s", "whole index", "first", *KINDS, "÷ whole", "repeat"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---" for _ in head) + "|")
     for size in sizes:
-        documents = synthesize(shipped, size) if size else shipped
-        name = f"{size} synthetic" if size else "shipped seeds"
         with tempfile.TemporaryDirectory() as folder:
-            site = Path(folder)
+            documents = synthetic_documents(shipped, size, Path(folder)) if size else shipped
+            site = Path(folder) / "site"
             records = search.records(Collection(documents))
             started = time.perf_counter()
             search.write_index(records, site)
             seconds = time.perf_counter() - started
             whole = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
-            per_query = sorted(query_bytes(site, QUERIES))[len(QUERIES) // 2]
-        print(
-            f"| {name:<22} | {len(records):>8} | {seconds:>7.1f} | {kb(whole):>11} |"
-            f" {kb(per_query):>9} | {per_query / whole:>7.3f} |"
-        )
+            first, repeat = query_costs(site, QUERIES)
+        parts = [kb(first[kind]) for kind in KINDS]
+        row = [f"{size} synthetic" if size else "shipped seeds", str(len(records))]
+        spread = f"{first['low'] / 1024:.0f}–{first['high'] / 1024:.0f}"
+        row += [f"{seconds:.1f}", kb(whole), f"{kb(first['total'])} ({spread})", *parts]
+        row += [f"{first['total'] / whole:.3f}", kb(repeat["total"])]
+        print("| " + " | ".join(row) + " |")
 
 
-def kb(size: int) -> str:
+def build_table(sizes: list[int], parse_mb_s: float, json_file: Path | None) -> None:
+    """Our full build against the naive mkdocs-material one, on synthetic corpora."""
+    shipped = parse_sources([SOURCES]).documents
+    results: dict[str, Any] = {"parse_mb_s": round(parse_mb_s, 2), "runs": []}
+    print("\nbuild: our pipeline (parse → YAML → render → mkdocs → Pagefind) against the naive")
+    print("mkdocs-material build (Markdown pages, all in the nav, built-in search with lang: zh)")
+    print("incremental: rebuild after one source file gains a citation\n")
+    head = ["corpus", "build", "wall s", "peak MB", "site MB", "median page KB", "query KB"]
+    head += ["incremental s", "generator s (full → one file)"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---" for _ in head) + "|")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            write_sources(shipped, size, root / "sources")
+            ours, naive = measure_ours(root), measure_naive(root)
+        for name, run in (("ours", ours), ("naive", naive)):
+            print("| " + " | ".join([str(size), name, *build_cells(run)]) + " |")
+        ratios = [f"{ours[key] / naive[key]:.2f}" for key in MEASURES]
+        print("| " + " | ".join([str(size), "ours ÷ naive", *ratios, ""]) + " |")
+        results["runs"].append({"n": size, "ours": ours, "naive": naive})
+    if json_file:
+        json_file.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+MEASURES = ("wall_s", "peak_rss_mb", "site_mb", "median_page_kb", "query_kb", "incremental_s")
+
+
+def build_cells(run: dict[str, float]) -> list[str]:
+    cells = [f"{run[key]:,.1f}" for key in MEASURES]
+    if "generator_s" in run:
+        cells.append(f"{run['generator_s']:.2f} → {run['incremental_generator_s']:.2f}")
+    else:
+        cells.append("")
+    return cells
+
+
+def measure_ours(root: Path) -> dict[str, float]:
+    site, timings = root / "ours", root / "timings.json"
+    command = [sys.executable, "-m", "generator", "build", "--sources", str(root / "sources")]
+    command += ["--out", str(root / "yaml"), "--site", str(site), "--work", str(root / "work")]
+    command += ["--timings", str(timings)]
+    wall, peak = run_measured(command)
+    full = generator_seconds(timings)
+    first, _ = query_costs(site, QUERIES)
+    measures = site_measures(site) | {"wall_s": wall, "peak_rss_mb": peak}
+    measures["query_kb"] = first["total"] / 1024
+    edit_one_source(root / "sources")
+    measures["incremental_s"], _ = run_measured(command)
+    measures["generator_s"] = full
+    measures["incremental_generator_s"] = generator_seconds(timings)
+    return measures
+
+
+GENERATOR_STAGES = ("parse", "yaml", "link", "render")
+
+
+def generator_seconds(timings: Path) -> float:
+    seconds = json.loads(timings.read_text(encoding="utf-8"))
+    return float(sum(seconds[stage] for stage in GENERATOR_STAGES))
+
+
+def measure_naive(root: Path) -> dict[str, float]:
+    site = root / "naive"
+    command = [sys.executable, "-m", "generator.naive", str(root / "sources"), str(site)]
+    wall, peak = run_measured(command)
+    measures = site_measures(site) | {"wall_s": wall, "peak_rss_mb": peak}
+    measures["query_kb"] = naive_query_bytes(site, QUERIES[0]) / 1024
+    edit_one_source(root / "sources")
+    measures["incremental_s"], _ = run_measured(command)  # mkdocs rebuilds everything
+    return measures
+
+
+def run_measured(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB, the largest of its processes) of a command."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{errors.read().decode()[-3000:]}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def site_measures(site: Path) -> dict[str, float]:
+    files = [f for f in site.rglob("*") if f.is_file()]
+    pages = [f.stat().st_size for f in files if f.name == "index.html"]
+    return {
+        "site_mb": sum(f.stat().st_size for f in files) / 1e6,
+        "median_page_kb": statistics.median(pages) / 1024,
+    }
+
+
+def edit_one_source(sources: Path) -> None:
+    """Add a citation to the first clause of the first file, before its closing punctuation."""
+    path = min(sources.glob("*.txt"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "\t" in line)
+    end = len(lines[at]) - 1 if lines[at][-1] in "；，。" else len(lines[at])
+    lines[at] = lines[at][:end] + "，并忆及全权代表大会第2号决议" + lines[at][end:]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def naive_query_bytes(site: Path, query: str) -> int:
+    """Bytes of search fetched for a first query in mkdocs-material's search box: its
+    worker, lunr and the index, which the worker fetches as the page loads."""
+    from playwright.sync_api import sync_playwright
+
+    sent: list[tuple[str, int]] = []
+    with served(site, sent) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(f"{url}/")
+        page.locator(".md-search__input").fill(query)
+        page.wait_for_selector(".md-search-result__item", timeout=600_000)
+        browser.close()
+    return sum(size for path, size in sent if "search" in path or "lunr" in path)
+
+
+def write_sources(real: list[Document], size: int, folder: Path) -> None:
+    """A synthetic corpus of ``size`` resolutions, as source files in ``folder``."""
+    folder.mkdir(parents=True)
+    for name, text in synthesize(real, size):
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def synthetic_documents(real: list[Document], size: int, folder: Path) -> list[Document]:
+    """A synthetic corpus of ``size`` resolutions, written as sources and parsed."""
+    write_sources(real, size, folder / "sources")
+    return parse_sources([folder / "sources"]).documents
+
+
+def kb(size: float) -> str:
     return f"{size / 1024:,.0f} KB"
 
 
-def query_bytes(site: Path, queries: tuple[str, ...]) -> list[int]:
-    """For each query, the bytes a fresh browser fetched from pagefind/ to answer it."""
+def query_costs(site: Path, queries: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float]]:
+    """Median bytes, by kind, of a first query (fresh browser) and of a repeat query."""
     from playwright.sync_api import sync_playwright  # a test dependency: imported when used
 
     (site / "index.html").write_text("<!doctype html><title>search</title>", encoding="utf-8")
-    sizes = []
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        for query in queries:
-            page = browser.new_context().new_page()  # a fresh cache for each query
+    sent: list[tuple[str, int]] = []
+    firsts: list[dict[str, int]] = []
+    repeats: list[dict[str, int]] = []
+    with served(site, sent) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for number, query in enumerate(queries):
+            page = browser.new_context().new_page()  # a fresh cache for each first query
             page.goto(f"{url}/index.html")
-            sizes.append(fetched_bytes(page, query))
+            for answers, words in ((firsts, query), (repeats, queries[number - 1])):
+                sent.clear()
+                page.evaluate(RUN_QUERY, words)
+                answers.append(by_kind(sent))
             page.context.close()
         browser.close()
+    return median_by_kind(firsts), median_by_kind(repeats)
+
+
+def by_kind(sent: list[tuple[str, int]]) -> dict[str, int]:
+    sizes = dict.fromkeys(KINDS, 0)
+    for path, size in sent:
+        sizes[kind_of(path)] += size
     return sizes
 
 
-def fetched_bytes(page: Page, query: str) -> int:
-    fetched: list[int] = []
-    page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
-    page.evaluate(RUN_QUERY, query)
-    return sum(fetched)
+def kind_of(url: str) -> str:
+    for kind, marks in (
+        ("metadata", (".pf_meta",)),
+        ("filters", ("/filter/",)),
+        ("index", ("/index/",)),
+        ("fragments", ("/fragment/",)),
+    ):
+        if any(mark in url for mark in marks):
+            return kind
+    return "code"  # pagefind.js, its WASM and entry file: cached after the first query
+
+
+def median_by_kind(costs: list[dict[str, int]]) -> dict[str, float]:
+    """The query of median total, by kind (so the parts add up to the total), and the range."""
+    ranked = sorted(costs, key=lambda cost: sum(cost.values()))
+    middle = ranked[len(ranked) // 2]
+    low, high = sum(ranked[0].values()), sum(ranked[-1].values())
+    return {**middle, "total": sum(middle.values()), "low": low, "high": high}
 
 
 @contextmanager
-def served(folder: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+def served(folder: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """``folder`` served on a loopback port; each file sent is logged in ``sent`` (path, bytes)."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(folder))
+        def copyfile(self, source: Any, outputfile: Any) -> None:
+            if sent is not None:
+                sent.append((self.path, os.fstat(source.fileno()).st_size))
+            super().copyfile(source, outputfile)
+
+    handler = functools.partial(Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

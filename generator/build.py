@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -9,14 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import link, store
+from .cache import ParseCache, digest, read_manifest, reuse, source_key
 from .errors import Problem, SourceError, Warnings
+from .link import places
 from .model import Document
-from .parse import parse_file
+from .parse import parse_lines
+from .progress import Progress, Stages
+from .read import decode, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
 RESOLUTIONS = ROOT / "content" / "resolutions"
 SITE = ROOT / "site"
+WORK = ROOT / "build"  # the docs folder mkdocs builds from, and the parse cache
+MANIFEST = ".digests.json"
 
 
 @dataclass
@@ -24,6 +31,9 @@ class ParseReport:
     documents: list[Document] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     warnings: Warnings = field(default_factory=Warnings)
+    # A hash of each document's source (by document id): what the render cache compares.
+    digests: dict[str, str] = field(default_factory=dict)
+    parsed_files: int = 0  # files parsed, not taken from the cache
 
 
 def source_files(paths: list[Path]) -> list[Path]:
@@ -34,35 +44,72 @@ def source_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def parse_sources(paths: list[Path]) -> ParseReport:
-    """Parse every file; one bad file does not hide problems in the others."""
+def parse_sources(
+    paths: list[Path], cache: ParseCache | None = None, progress: Progress | None = None
+) -> ParseReport:
+    """Parse every file; one bad file does not hide problems in the others.
+
+    With a cache, a file whose bytes (and the parser) did not change is not parsed again.
+    """
     report = ParseReport()
+    keys: list[str] = []
     for path in source_files(paths):
         try:
-            report.documents.extend(parse_file(path, report.warnings))
+            documents, warnings, key = parse_source(path, cache)
         except SourceError as error:
             report.errors.append(error.problem)
+            continue
         except OSError as error:
             report.errors.append(Problem(str(path), 1, f"cannot read: {error.strerror}"))
+            continue
+        report.documents.extend(documents)
+        report.warnings.items.extend(warnings)
+        keys.extend([key] * len(documents))
+        report.parsed_files += cache is None or key not in cache.hits
+        if progress:
+            progress.advance()
     report.documents = link.unique_ids(report.documents)
+    report.digests = {d.id: digest(key, d.id) for d, key in zip(report.documents, keys)}
     return report
 
 
-def write_yaml(documents: list[Document], out: Path) -> None:
-    """Replace ``out`` with one YAML file per document, all or nothing.
+def parse_source(path: Path, cache: ParseCache | None) -> tuple[list[Document], list[Problem], str]:
+    """The documents and warnings of one file, and the hash of its bytes."""
+    data = path.read_bytes()
+    key = source_key(data)
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        return cached[0], cached[1], key
+    warnings = Warnings()
+    documents = parse_lines(normalise(decode(data, str(path))), path.name, warnings)
+    if cache:
+        cache.put(key, documents, warnings.items)
+    return documents, warnings.items, key
+
+
+def write_yaml(documents: list[Document], out: Path, digests: dict[str, str] | None = None) -> int:
+    """Replace ``out`` with one YAML file per document, all or nothing; returns the files dumped.
 
     Everything is rendered and validated before the folder is touched; the new
     folder is written beside it and swapped in, so a failure leaves the old one.
+    A document whose digest is the one recorded in ``out`` is linked, not dumped again.
     """
-    texts = {f"{document.id}.yaml": store.dump(document) for document in documents}
+    before = read_manifest(out / MANIFEST)
+    after = {document.id: (digests or {}).get(document.id, "") for document in documents}
+    fresh = [d for d in documents if not after[d.id] or before.get(d.id) != after[d.id]]
+    texts = {f"{document.id}.yaml": store.dump(document) for document in fresh}
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        for name, text in texts.items():
-            (staging / name).write_text(text, encoding="utf-8")
+        for document in documents:
+            name = f"{document.id}.yaml"
+            if name in texts or not reuse(out / name, staging / name):
+                (staging / name).write_text(texts.get(name) or store.dump(document), "utf-8")
+        (staging / MANIFEST).write_text(json.dumps(after), encoding="utf-8")
         swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return len(texts)
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -75,11 +122,27 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(documents: list[Document], site: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+@dataclass
+class SiteReport:
+    pages: int
+    rendered: int  # pages rendered, not reused from the previous build
+    clauses: int
+    citations: int
+
+
+def build_site(
+    documents: list[Document],
+    site: Path,
+    *,
+    digests: dict[str, str] | None = None,
+    work: Path = WORK,
+    stages: Stages | None = None,
+    config: Path = ROOT / "mkdocs.yml",
+) -> SiteReport:
     """Render the docs folder, run mkdocs and index for search, replacing ``site`` only on success.
 
-    Returns the number of pages built. The docs folder is also kept in
-    ``build/docs`` so that ``mkdocs serve`` works for authors.
+    The docs folder is kept in ``work/docs``: ``mkdocs serve`` works from it, and
+    the next build reuses its pages whose inputs did not change.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -87,17 +150,22 @@ def build_site(documents: list[Document], site: Path, config: Path = ROOT / "mkd
     from . import search
     from .render import render_docs
 
-    collection = link.Collection(documents)
+    stages = stages or Stages(None)
+    with stages.run("link"):
+        collection = link.Collection(documents)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
     try:
         docs, built = staging / "docs", staging / "site"
-        render_docs(collection, docs)
-        mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
-        search.write_index(search.records(collection), built)
-        pages = len(list(built.rglob("index.html")))
+        with stages.run("render", total=len(documents), unit="documents") as progress:
+            pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
+        with stages.run("mkdocs", total=None):
+            mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
+        with stages.run("search", total=len(documents), unit="records") as progress:
+            search.write_index(search.records(collection), built, progress)
         swap_in(built, site)
-        swap_in(docs, ROOT / "build" / "docs")
-        return pages
+        swap_in(docs, work / "docs")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    clauses = sum(1 for document in documents for _ in places(document))
+    return SiteReport(pages, rendered, clauses, len(collection.references))

@@ -31,7 +31,6 @@ from .patterns import (
     SENTENCE_END,
     SEPARATOR,
 )
-from .read import read_source
 
 FOOTNOTE_MARK = re.compile(r"\[footnoteRef:(?P<ref>\d+)\](?P<shown>\d*)")
 FOOTNOTE_TEXT = re.compile(r"\s*\[(?P<ref>\d+):[ \t]*(?P<shown>\d*)\t?(?P<text>[^\]]*)\]\s*")
@@ -48,11 +47,6 @@ class Heading:
     verb: str
     part: str
     addressee: str | None
-
-
-def parse_file(path: Path, warnings: Warnings) -> list[Document]:
-    """Every document in one source file."""
-    return parse_lines(read_source(path), path.name, warnings)
 
 
 def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Document]:

@@ -9,6 +9,7 @@ site root), so the site works from any folder of any static host.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -19,8 +20,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import api
+from .cache import code_version, digest, read_manifest, reuse
 from .link import Collection, Place, Reference, label_text, split_work, work_of
 from .model import Citation, Clause, Document, Revision
+from .progress import Progress
 from .tables import ACTION_LINES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -28,41 +31,102 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 
-def render_docs(collection: Collection, docs: Path) -> int:
-    """Write the docs folder; returns the number of pages written."""
+MANIFEST = ".fingerprints.json"  # mkdocs skips dotfiles: it stays out of the site
+
+
+def render_docs(
+    collection: Collection,
+    docs: Path,
+    digests: dict[str, str] | None = None,
+    previous: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[int, int]:
+    """Write the docs folder; returns (pages, pages rendered).
+
+    Each page has a fingerprint of what it shows (the documents, by ``digests``,
+    and the code). A page whose fingerprint is the one in the ``previous`` docs
+    folder is linked from there instead of rendered again.
+    """
     env = environment(collection)
+    fingerprint = Fingerprints(collection, digests or {})
+    before = read_manifest(previous / MANIFEST) if previous else {}
+    after: dict[str, str] = {}
+    rendered = 0
     docs.mkdir(parents=True)
-    count = 0
-    for path, template, context in pages(collection):
+    for path, template, context, shows in pages(collection):
+        after[path] = fingerprint(template, shows)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = env.get_template(template).render(root=root_of(path), **context)
-        target.write_text(text, encoding="utf-8")
-        count += 1
-    api.write(collection, docs / "api")
+        if not (previous and before.get(path) == after[path] and reuse(previous / path, target)):
+            text = env.get_template(template).render(root=root_of(path), **context)
+            target.write_text(text, encoding="utf-8")
+            rendered += 1
+        if progress:
+            progress.advance()
+    after["api"] = fingerprint("api", None)
+    if not (
+        previous and before.get("api") == after["api"] and reuse(previous / "api", docs / "api")
+    ):
+        api.write(collection, docs / "api")
     shutil.copytree(THEME / "assets", docs / "assets")
-    return count
+    (docs / MANIFEST).write_text(json.dumps(after), encoding="utf-8")
+    return len(after) - 1, rendered
 
 
-def pages(collection: Collection) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(path in the docs folder, template, context) of every page."""
-    yield "index.md", "index.md.j2", {}
-    yield "resolutions.md", "resolutions.md.j2", {}
-    yield "cross-references.md", "cross-references.md.j2", {}
-    yield "matrix/index.md", "matrix.md.j2", {}
-    yield "about.md", "about.md.j2", {}
+class Fingerprints:
+    """A page's fingerprint: the code, its template and the documents it shows.
+
+    ``shows`` lists those documents, and the works it names that the
+    collection lacks (so the page changes when one arrives); None means
+    every document, for the index pages.
+    """
+
+    def __init__(self, collection: Collection, digests: dict[str, str]) -> None:
+        self.digests = digests
+        self.everything = digest(*map(self.of, collection.documents))
+
+    def of(self, shown: Document | str) -> str:
+        if isinstance(shown, str):
+            return shown
+        return self.digests.get(shown.id) or digest(repr(shown))
+
+    def __call__(self, template: str, shows: list[Document | str] | None) -> str:
+        shown = [self.everything] if shows is None else sorted(set(map(self.of, shows)))
+        return digest(code_version(), template, *shown)
+
+
+def pages(
+    collection: Collection,
+) -> Iterator[tuple[str, str, dict[str, Any], list[Document | str] | None]]:
+    """(path in the docs folder, template, context, what it shows) of every page."""
+    yield "index.md", "index.md.j2", {}, None
+    yield "resolutions.md", "resolutions.md.j2", {}, None
+    yield "cross-references.md", "cross-references.md.j2", {}, None
+    yield "matrix/index.md", "matrix.md.j2", {}, None
+    yield "about.md", "about.md.j2", {}, None
     for document in collection.documents:
-        yield f"{document.id}.md", "document.md.j2", {"document": document}
+        shows = [document, *shown_around(collection, work_of(document))]
+        for ref in collection.cites.get(work_of(document), []):
+            shows.append(collection.latest(ref.target) or f"missing {ref.target}")
+        yield f"{document.id}.md", "document.md.j2", {"document": document}, shows
     for work, versions in collection.works.items():
         if versions[0].kind == "resolution":
-            yield f"works/{work}.md", "work.md.j2", {"work": work, "versions": versions}
+            context = {"work": work, "versions": versions}
+            yield f"works/{work}.md", "work.md.j2", context, shown_around(collection, work)
     for action_line, row in collection.matrix.items():
         for sdg, places in row.items():
             yield (
                 f"matrix/{cell_slug(action_line, sdg)}.md",
                 "matrix-cell.md.j2",
                 {"action_line": action_line, "sdg": sdg, "places": places},
+                [place.document for place in places],
             )
+
+
+def shown_around(collection: Collection, work: str) -> list[Document | str]:
+    """The versions of a work and the documents citing it: its pages show both."""
+    citing = [ref.place.document for ref in collection.cited_by.get(work, [])]
+    return [*collection.works[work], *citing]
 
 
 def root_of(path: str) -> str:

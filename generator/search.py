@@ -26,6 +26,7 @@ from pagefind.service import get_executable
 
 from .link import Collection, places
 from .model import Document
+from .progress import Progress
 from .render import title_line
 from .tables import BODY_SHORT_NAMES
 
@@ -92,7 +93,7 @@ def document_filters(collection: Collection, document: Document) -> dict[str, li
     return {name: values for name, values in filters.items() if values}
 
 
-def write_index(records: list[Record], site: Path) -> None:
+def write_index(records: list[Record], site: Path, progress: Progress | None = None) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
     service = PagefindService()
     index_id = service.request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})[
@@ -101,6 +102,8 @@ def write_index(records: list[Record], site: Path) -> None:
     for number, record in enumerate(records, start=1):
         if number % BATCH == 0:
             service.flush()  # bounds what the service holds in memory at once
+            if progress:
+                progress.advance(BATCH)
         service.send(
             {
                 "type": "AddFile",

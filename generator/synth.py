@@ -1,63 +1,146 @@
-"""Synthetic corpora for the benchmarks: N resolutions recombined from the real parsed ones.
+"""Synthetic corpora for the benchmarks: N resolutions recombined from real ones, as source texts.
 
-Each synthetic resolution takes a real one's title and whole sections drawn
-from several real resolutions (so clause trees, labels and Chinese text are
-real), gets its own body, number and year, and its citations are pointed at
-other synthetic resolutions, so cross-references and the matrix stay dense.
-Deterministic for a given seed.
+Each synthetic resolution has the shape of a real one (its headings, in
+order) and the clauses under each heading are those of a real resolution
+with the same heading, so labels, nesting, footnotes and Chinese text are
+real. It gets its own body, number and year; the numbers in its citations
+are redrawn so they cite other synthetic resolutions, and one clause in
+TAG_EVERY names an action line and an SDG, as ITU-D's outcomes do, so the
+matrix fills. Each is written as a source text like the shipped ones, so the
+benchmarks run the parser too. Deterministic for a given seed.
 """
 
 from __future__ import annotations
 
 import random
+import re
+from collections import defaultdict
 from dataclasses import replace
 
-from .model import Citation, Clause, Document, Revision, Section
-from .tables import ACTION_LINES, CONFERENCES
+from .model import Clause, Document, Footnote, Revision, Section
+from .tables import ACTION_LINES, BODY_NAMES, CONFERENCES
 
 BODIES = ("pp", "wtsa", "wtdc", "itu-r")
+TAG_EVERY = 200  # about one clause in this many gains an action line and an SDG
+MAX_CITED = 999  # cited numbers stay below 1000, which the parser reads as Council's
+FOOTNOTE = re.compile(r"\[\^(\d+)\]")
+NUMBER = re.compile(r"\d+(?:-\d+)?")
 
 
-def synthesize(real: list[Document], count: int, seed: int = 0) -> list[Document]:
+def synthesize(real: list[Document], count: int, seed: int = 0) -> list[tuple[str, str]]:
+    """``count`` synthetic resolutions as (file name, source text), numbered per body."""
     rng = random.Random(seed)
     donors = [d for d in real if d.kind == "resolution" and d.sections]
-    works = [(rng.choice(BODIES), n) for n in range(1, count + 1)]
-    return [synthetic_document(rng, donors, works, body, number) for body, number in works]
+    by_anchor: dict[str, list[tuple[Document, Section]]] = defaultdict(list)
+    for donor in donors:
+        for section in donor.sections:
+            by_anchor[section.anchor].append((donor, section))
+    per_body = -(-count // len(BODIES))
+    cited = min(per_body, MAX_CITED)
+    files = []
+    for index in range(count):
+        body, number = BODIES[index % len(BODIES)], index // len(BODIES) + 1
+        document = synthetic_document(rng, rng.choice(donors), by_anchor, body, number, cited)
+        files.append((f"synthetic-{body}-{number:04d}.txt", source_text(document)))
+    return files
 
 
 def synthetic_document(
-    rng: random.Random, donors: list[Document], works: list[tuple[str, int]], body: str, number: int
+    rng: random.Random,
+    shape: Document,
+    by_anchor: dict[str, list[tuple[Document, Section]]],
+    body: str,
+    number: int,
+    cited: int,
 ) -> Document:
     year, place = rng.choice([(y, p) for b, y, p in CONFERENCES if b == body])
-    title_donor = rng.choice(donors)
-    sections: dict[str, Section] = {}
-    for donor in rng.sample(donors, k=min(3, len(donors))):
-        for section in donor.sections:
-            if section.anchor not in sections and rng.random() < 0.6:
-                clauses = tuple(rewire(rng, clause, works) for clause in section.clauses)
-                sections[section.anchor] = replace(section, clauses=clauses)
+    notes: dict[str, str] = {}  # footnotes renumbered 1, 2, … across the donors
+    sections = []
+    for wanted in shape.sections:
+        donor, section = rng.choice(by_anchor[wanted.anchor])
+        donor_notes = {note.id: note.text for note in donor.footnotes}
+        clauses = tuple(rewrite(rng, c, donor_notes, notes, cited) for c in section.clauses)
+        sections.append(replace(section, clauses=clauses))
     return replace(
-        title_donor,
-        id=f"{body}-{number}-{year}",
-        work=f"{body}-{number}",
+        shape,
         body=body,
         number=str(number),
         revision=Revision(year, place),
         history=(Revision(year, place),),
         proposal=None,
-        sections=tuple(sections.values()),
-        source=f"synthetic-{number}.txt",
+        sections=tuple(sections),
+        footnotes=tuple(Footnote(id, text, 0) for id, text in notes.items()),
     )
 
 
-def rewire(rng: random.Random, clause: Clause, works: list[tuple[str, int]]) -> Clause:
-    """The clause with its citations pointed at synthetic works, and some tags added."""
-    refs = tuple(
-        Citation(target="{}-{}".format(*rng.choice(works)), text=ref.text) for ref in clause.refs
-    )
-    action_lines, sdgs = clause.action_lines, clause.sdgs
-    if rng.random() < 0.05:
-        action_lines = tuple(sorted(rng.sample(sorted(ACTION_LINES), 2), key=lambda c: int(c[1:])))
-        sdgs = tuple(sorted(rng.sample(range(1, 18), 2)))
-    children = tuple(rewire(rng, child, works) for child in clause.clauses)
-    return replace(clause, refs=refs, action_lines=action_lines, sdgs=sdgs, clauses=children)
+def rewrite(
+    rng: random.Random,
+    clause: Clause,
+    donor_notes: dict[str, str],
+    notes: dict[str, str],
+    cited: int,
+) -> Clause:
+    """The clause with its citations redrawn, its footnotes renumbered and maybe a tag added."""
+    text = clause.text
+    for span in dict.fromkeys(
+        ref.text for ref in clause.refs if ref.target.split("-")[0] in BODIES
+    ):
+        numbers, paren, revision = span.partition("（")  # the year in the parenthesis stays
+        redrawn = NUMBER.sub(lambda _: str(rng.randint(1, cited)), numbers) + paren + revision
+        text = text.replace(span, redrawn, 1)
+
+    def renumber(mark: re.Match[str]) -> str:
+        new = str(len(notes) + 1)
+        notes[new] = donor_notes.get(mark[1], "")
+        return f"[^{new}]"
+
+    text = FOOTNOTE.sub(renumber, text)
+    if rng.randrange(TAG_EVERY) == 0:
+        text = with_tag(text, rng.choice(sorted(ACTION_LINES)), rng.randint(1, 17))
+    children = tuple(rewrite(rng, child, donor_notes, notes, cited) for child in clause.clauses)
+    return replace(clause, text=text, clauses=children, refs=())
+
+
+def with_tag(text: str, action_line: str, sdg: int) -> str:
+    """The text naming an action line and an SDG, before its closing punctuation."""
+    tag = f"（WSIS行动方面{action_line}和可持续发展目标{sdg}）"
+    if text and text[-1] in "。；，：;,":
+        return text[:-1] + tag + text[-1]
+    return text + tag
+
+
+# --- Writing a document as a source text ---------------------------------------
+
+
+def source_text(document: Document) -> str:
+    """The document as the shipped sources write a resolution: header, title,
+    enacting formula, then each heading and its clauses, footnotes inline."""
+    revision = document.revision
+    revisions = f"（{revision.year}年，{revision.place}）" if revision else ""
+    lines = [
+        f"第{document.number}号决议{revisions}",
+        document.title,
+        f"{BODY_NAMES[document.body or 'pp']}{revisions}，",
+    ]
+    notes = {note.id: note.text for note in document.footnotes}
+    for section in document.sections:
+        lines.append(section.heading)
+        lines.extend(clause_lines(section.clauses, notes))
+    return "\n".join(lines) + "\n"
+
+
+def clause_lines(clauses: tuple[Clause, ...], notes: dict[str, str]) -> list[str]:
+    lines = []
+    for clause in clauses:
+        label = (clause.old_label or "") + (clause.label or "")  # a tracked change flattened: ae)
+        prefix = "" if not label else f"{label})\t" if label.isalpha() else f"{label}\t"
+        lines.append(prefix + inline_footnotes(clause.text, notes))
+        lines.extend(clause_lines(clause.clauses, notes))
+    return lines
+
+
+def inline_footnotes(text: str, notes: dict[str, str]) -> str:
+    """``[^2]`` as Word exports it: a marker in the text, the note's text at the line's end."""
+    ids = FOOTNOTE.findall(text)
+    text = FOOTNOTE.sub(lambda m: f"[footnoteRef:{m[1]}]{m[1]}", text)
+    return text + "".join(f" [{n}: {n}\t{notes.get(n, '')}]" for n in ids)

@@ -34,7 +34,7 @@ def docs(corpus: ParseReport) -> dict[str, Document]:
 def site(corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the seeds, once per test session."""
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(corpus.documents, out)
+    build_site(corpus.documents, out, work=tmp_path_factory.mktemp("work"))
     return out
 
 

@@ -46,4 +46,4 @@ def test_stale_files_are_removed_on_rewrite(tmp_path: Path) -> None:
     out.mkdir()
     (out / "old.yaml").write_text("stale")
     assert main(["parse", str(seed("001")), "--out", str(out)]) == 0
-    assert [p.name for p in out.iterdir()] == ["wtsa-75-2022.yaml"]
+    assert [p.name for p in out.glob("*.yaml")] == ["wtsa-75-2022.yaml"]

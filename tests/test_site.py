@@ -57,7 +57,7 @@ def test_document_text_is_escaped(corpus: ParseReport, tmp_path: Path) -> None:
     )
     first = document.sections[0]
     poisoned = replace(document, sections=(replace(first, clauses=(*first.clauses, evil)),))
-    build_site([poisoned], tmp_path / "site")
+    build_site([poisoned], tmp_path / "site", work=tmp_path / "work")
     page = (tmp_path / "site" / document.id / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
@@ -66,11 +66,11 @@ def test_document_text_is_escaped(corpus: ParseReport, tmp_path: Path) -> None:
 
 def test_a_failed_build_leaves_the_previous_site(corpus: ParseReport, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    build_site(corpus.documents[:1], site)
+    build_site(corpus.documents[:1], site, work=tmp_path / "work")
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
     broken = replace(corpus.documents[1], sections=(Section(anchor="x", heading="x", line=1),))
     with pytest.raises(ConfigurationError):
-        build_site([broken], site, config=tmp_path / "missing.yml")
+        build_site([broken], site, work=tmp_path / "work", config=tmp_path / "missing.yml")
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
 
 
@@ -156,6 +156,6 @@ def test_the_matrix_is_a_table_with_row_and_column_headers(site: Path) -> None:
 
 def test_empty_matrix_cells_are_visibly_empty(corpus: ParseReport, tmp_path: Path) -> None:
     documents = [d for d in corpus.documents if d.id != "report-003"]
-    build_site(documents, tmp_path / "site")
+    build_site(documents, tmp_path / "site", work=tmp_path / "work")
     table = page(tmp_path / "site", "matrix")
     assert table.count('<td class="empty">–</td>') == 11 * 17

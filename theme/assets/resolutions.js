@@ -100,7 +100,7 @@
       showSubResults: true,
       ranking: { termFrequency: 0 },  // rank by where words are (numbers weigh most), not how often
       resetStyles: false,
-      pageSize: 8,
+      pageSize: 5,  // Pagefind's default: each result loads its document's whole text (~10 KB)
       translations: { placeholder: "搜索决议、编号或条款（按 / 键）" }
     });
     var input = box.querySelector("input");

@@ -1,0 +1,106 @@
+"""Content-hash caches, so that a rebuild redoes only what a change touched.
+
+Every key includes ``CODE``, a hash of the generator's code and templates: a
+new version of either makes every entry stale. The parse cache keeps each
+source file's documents and warnings under the hash of its bytes; the render
+stage keeps a fingerprint of each page's inputs beside the pages (render.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from functools import cache
+from pathlib import Path
+
+from .errors import Problem
+from .model import Document
+
+PACKAGE = Path(__file__).resolve().parent
+THEME = PACKAGE.parent / "theme"
+
+
+@cache
+def code_version() -> str:
+    """A hash of every file of the generator and of the theme."""
+    digest = hashlib.sha256()
+    for path in sorted([*PACKAGE.rglob("*.py"), *THEME.rglob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def source_key(data: bytes) -> str:
+    """What a source file's parse depends on: its bytes and the code."""
+    return hashlib.sha256(code_version().encode() + data).hexdigest()
+
+
+class ParseCache:
+    """Parsed source files: (documents, warnings) by the hash of the file and of the code.
+
+    Entries are pickles written by this program for itself; ``prune`` drops
+    those a build did not use, so the folder holds one build's worth.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits: set[str] = set()
+
+    def get(self, key: str) -> tuple[list[Document], list[Problem]] | None:
+        self.used.add(key)
+        try:
+            entry: tuple[list[Document], list[Problem]] = pickle.loads(self.path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+        self.hits.add(key)
+        return entry
+
+    def put(self, key: str, documents: list[Document], warnings: list[Problem]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        part = self.path(key).with_suffix(".part")
+        part.write_bytes(pickle.dumps((documents, warnings), protocol=pickle.HIGHEST_PROTOCOL))
+        part.replace(self.path(key))  # never a half-written entry
+
+    def prune(self) -> None:
+        for entry in self.folder.glob("*.pickle"):
+            if entry.stem not in self.used:
+                entry.unlink(missing_ok=True)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+
+def read_manifest(file: Path) -> dict[str, str]:
+    """The fingerprints a previous build recorded ({} if none)."""
+    try:
+        manifest: dict[str, str] = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest
+
+
+def reuse(source: Path, target: Path) -> bool:
+    """Hard-link (or copy) a file or folder of the previous build; False if it is gone."""
+    try:
+        if source.is_dir():
+            shutil.copytree(source, target, copy_function=link_or_copy)
+        else:
+            link_or_copy(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

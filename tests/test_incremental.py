@@ -1,0 +1,68 @@
+"""Incremental builds: a rebuild redoes only what a changed source touches, and ends
+with exactly the site a build from scratch makes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+
+from .conftest import SOURCES, seed
+
+
+def build(root: Path, work: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, dict[str, float]]:
+    """Run ``build`` on ``root/sources``; its summary line and the seconds of each stage."""
+    timings = root / f"{work}-timings.json"
+    arguments = ["build", "--sources", str(root / "sources"), "--out", str(root / "yaml")]
+    arguments += ["--site", str(root / f"{work}-site"), "--work", str(root / work)]
+    assert main([*arguments, "--timings", str(timings)]) == 0
+    out = capsys.readouterr().out
+    return out, json.loads(timings.read_text(encoding="utf-8"))
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    return tmp_path
+
+
+def test_a_rebuild_of_unchanged_sources_parses_and_renders_nothing(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, seconds = build(root, "work", capsys)
+    assert "from 5 files (5 parsed" in first and "(14 written)" in first
+    assert re.search(r"site: (\d+) pages \(\1 rendered", first), first
+    assert set(seconds) == {"parse", "yaml", "link", "render", "mkdocs", "search"}
+    again, _ = build(root, "work", capsys)
+    assert "(0 parsed" in again and "(0 written)" in again
+    assert " (0 rendered" in again
+
+
+def test_a_changed_source_rerenders_what_shows_it_and_matches_a_fresh_build(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(root, "work", capsys)
+    source = root / "sources" / seed("001").name  # WTSA Resolution 75 (2022)
+    text = source.read_text(encoding="utf-8")
+    cited = "全权代表大会第188号决议（2018年，迪拜，修订版）"
+    source.write_text(text.replace("考虑到\na)\t", f"考虑到\na)\t{cited}；", 1), encoding="utf-8")
+    again, _ = build(root, "work", capsys)
+    assert "(1 parsed" in again and "(1 written)" in again
+    rendered = int(re.search(r"\((\d+) rendered", again)[1])  # type: ignore[index]
+    # wtsa-75: its page and work page; pp-188: its page and work page (cited by); the
+    # five index pages; the matrix cells of wtsa-75's clauses (they quote its text).
+    assert 6 <= rendered <= 30, again
+    fresh = root / "fresh"
+    build(root, "fresh", capsys)
+    assert files(root / "work" / "docs") == files(fresh / "docs")
+    site = root / "work-site" / "pp-188-2018" / "index.html"
+    assert "wtsa-75-2022/#considering-a" in site.read_text(encoding="utf-8")
