@@ -15,7 +15,9 @@ from generator.__main__ import main
 from .conftest import SOURCES, seed
 
 
-def build(root: Path, work: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, dict[str, float]]:
+def build(
+    root: Path, work: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[str, dict[str, float]]:
     """Run ``build`` on ``root/sources``; its summary line and the seconds of each stage."""
     timings = root / f"{work}-timings.json"
     arguments = ["build", "--sources", str(root / "sources"), "--out", str(root / "yaml")]
