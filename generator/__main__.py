@@ -92,9 +92,15 @@ def run_parse(
     return report
 
 
+SHOWN_WARNINGS = 20  # a large corpus can have thousands; the first ones show the pattern
+
+
 def print_problems(report: ParseReport) -> None:
-    for warning in report.warnings.items:
+    for warning in report.warnings.items[:SHOWN_WARNINGS]:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(report.warnings) > SHOWN_WARNINGS:
+        hidden = len(report.warnings) - SHOWN_WARNINGS
+        print(f"… and {hidden} more warnings", file=sys.stderr)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
 
