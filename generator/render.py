@@ -164,6 +164,7 @@ def environment(collection: Collection) -> Environment:
         work_of=work_of,
         work_name=links.work_name,
         work_href=links.work_href,
+        short_name=links.short_name,
         clause_html=links.clause_html,
         cell_slug=cell_slug,
         group_by_document=group_by_document,
@@ -205,6 +206,7 @@ class Links:
 
     def __init__(self, collection: Collection) -> None:
         self.collection = collection
+        self.by_id = {document.id: document for document in collection.documents}
 
     def work_name(self, work: str) -> str:
         """``pp-140`` → 全权代表大会第140号决议; a report by its title."""
@@ -213,6 +215,17 @@ class Links:
             return latest.title
         body, number = split_work(work)
         return f"{BODY_NAMES.get(body or '', '')}第{number.upper()}号决议"
+
+    def short_name(self, key: str) -> str:
+        """``PP-140`` for a work, ``PP-140（2022）`` for a version, ``报告 002`` for a report."""
+        document = self.by_id.get(key)
+        if document is None:
+            body, number = split_work(key)
+            return f"{BODY_SHORT_NAMES.get(body or '', body or '')}-{number.upper()}".lstrip("-")
+        if document.kind == "report":
+            return f"报告 {document.id.removeprefix('report-')}"
+        year = f"（{document.revision.year}）" if document.revision else ""
+        return self.short_name(work_of(document)) + year
 
     def work_href(self, work: str, root: str) -> str | None:
         """The newest version's page, or None for a work not in the collection."""

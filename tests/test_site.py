@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import ConfigurationError
 
 from generator.build import ParseReport, build_site
+from generator.link import Collection
 from generator.model import Citation, Clause, Section, walk_clauses
 
 from .conftest import page
@@ -159,3 +160,21 @@ def test_empty_matrix_cells_are_visibly_empty(corpus: ParseReport, tmp_path: Pat
     build_site(documents, tmp_path / "site", work=tmp_path / "work")
     table = page(tmp_path / "site", "matrix")
     assert table.count('<td class="empty">–</td>') == 11 * 17
+
+
+def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
+    corpus: ParseReport, site: Path
+) -> None:
+    collection = Collection(corpus.documents)
+    html = page(site, "cross-references")
+    row = re.search(r'<tr id="work-pp-140">(.*?)</tr>', html, re.DOTALL)
+    assert row is not None
+    cited_by = collection.cited_by["pp-140"]
+    assert f'<a href="../pp-140-2022/#cited-by">{len(cited_by)}</a>' in row[1]
+    for citing in {ref.place.document.id for ref in cited_by}:
+        assert f'href="../{citing}/"' in row[1]
+    for target in {ref.target for ref in collection.cites["pp-140"]}:
+        name = target.split("-")[-1]
+        assert re.search(rf">[^<]*-{re.escape(name.upper())}</", row[1]), target
+    outside = re.search(r'<tr id="outside-unga-70-125">(.*?)</tr>', html, re.DOTALL)
+    assert outside is not None and 'href="../pp-140-2022/"' in outside[1]
