@@ -157,12 +157,14 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
     try:
         docs, built = staging / "docs", staging / "site"
-        with stages.run("render", total=len(documents), unit="documents") as progress:
-            pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
-        with stages.run("mkdocs", total=None):
-            mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
-        with stages.run("search", total=len(documents), unit="records") as progress:
-            search.write_index(search.records(collection), built, progress)
+        # Pagefind indexes on the second core while render and mkdocs use the first.
+        with search.Indexing(lambda: search.records(collection)) as indexing:
+            with stages.run("render", total=len(documents), unit="documents") as progress:
+                pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
+            with stages.run("mkdocs"):
+                mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
+            with stages.run("search"):  # what is left of indexing once mkdocs is done
+                indexing.write(built)
         swap_in(built, site)
         swap_in(docs, work / "docs")
     finally:

@@ -13,20 +13,21 @@ resolutions, per-clause records made it 560 KB.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Self, cast
 
 from markupsafe import escape
 from pagefind.service import get_executable
 
 from .link import Collection, places
 from .model import Document
-from .progress import Progress
 from .render import title_line
 from .tables import BODY_SHORT_NAMES
 
@@ -93,33 +94,64 @@ def document_filters(collection: Collection, document: Document) -> dict[str, li
     return {name: values for name, values in filters.items() if values}
 
 
-def write_index(records: list[Record], site: Path, progress: Progress | None = None) -> None:
+def write_index(records: list[Record], site: Path) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
-    service = PagefindService()
-    index_id = service.request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})[
-        "index_id"
-    ]
-    for number, record in enumerate(records, start=1):
-        if number % BATCH == 0:
-            service.flush()  # bounds what the service holds in memory at once
-            if progress:
-                progress.advance(BATCH)
-        service.send(
-            {
-                "type": "AddFile",
-                "index_id": index_id,
-                "url": record.url,
-                "file_contents": record.html,
-                "file_path": None,
-            }
+    with Indexing(lambda: records) as indexing:
+        indexing.write(site)
+
+
+class Indexing:
+    """Pagefind indexing the records in the background, until ``write`` puts the bundle in a site.
+
+    The build starts it before rendering: the binary then works on the second
+    core while Python renders and runs mkdocs on the first.
+    """
+
+    def __init__(self, make_records: Callable[[], list[Record]]) -> None:
+        self.service = PagefindService()
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self.add, args=(make_records,), daemon=True)
+        self.thread.start()
+
+    def add(self, make_records: Callable[[], list[Record]]) -> None:
+        try:
+            reply = self.service.request(
+                {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
+            )
+            self.index_id = reply["index_id"]
+            for number, record in enumerate(make_records(), start=1):
+                if number % BATCH == 0:
+                    self.service.flush()  # bounds what the service holds in memory at once
+                self.service.send(
+                    {
+                        "type": "AddFile",
+                        "index_id": self.index_id,
+                        "url": record.url,
+                        "file_contents": record.html,
+                        "file_path": None,
+                    }
+                )
+            self.service.flush()
+        except Exception as error:  # noqa: BLE001 (raised again by write(), in the caller's thread)
+            self.failure = error
+
+    def write(self, site: Path) -> None:
+        self.thread.join()
+        if self.failure:
+            raise self.failure
+        output = str(site / "pagefind")
+        self.service.request(
+            {"type": "WriteFiles", "index_id": self.index_id, "output_path": output}
         )
-    service.send(
-        {"type": "WriteFiles", "index_id": index_id, "output_path": str(site / "pagefind")}
-    )
-    try:
-        service.flush()
-    finally:
-        service.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.thread.is_alive():  # the build failed before write(): stop at once
+            self.service.process.kill()
+        self.thread.join()
+        self.service.close()
 
 
 class PagefindService:
@@ -181,7 +213,8 @@ class PagefindService:
 
     def close(self) -> None:
         assert self.process.stdin
-        self.process.stdin.close()
+        with contextlib.suppress(OSError):  # a killed service has closed its end
+            self.process.stdin.close()
         self.process.wait()
 
 
