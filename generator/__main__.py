@@ -77,7 +77,7 @@ def run_parse(
         print(f"not written: {failed}; {out} is unchanged", file=sys.stderr)
         return None
     try:
-        with stages.run("yaml", total=len(report.documents), unit="documents"):
+        with stages.run("yaml"):
             dumped = write_yaml(report.documents, out, report.digests)
     except SchemaError as error:  # a parser bug, still reported without a traceback
         print(f"error: {error} (please report); {out} is unchanged", file=sys.stderr)

@@ -159,7 +159,7 @@ def build_site(
         docs, built = staging / "docs", staging / "site"
         # Pagefind indexes on the second core while render and mkdocs use the first.
         with search.Indexing(lambda: search.records(collection)) as indexing:
-            with stages.run("render", total=len(documents), unit="documents") as progress:
+            with stages.run("render", unit="pages") as progress:
                 pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
             with stages.run("mkdocs"):
                 mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))

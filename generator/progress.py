@@ -21,6 +21,11 @@ class Progress:
     def __init__(self, bar: tqdm[Any] | None = None) -> None:
         self.bar = bar
 
+    def expect(self, total: int) -> None:
+        """The number of items, once the stage knows it."""
+        if self.bar is not None:
+            self.bar.reset(total)
+
     def advance(self, count: int = 1) -> None:
         if self.bar is not None:
             self.bar.update(count)
@@ -37,7 +42,7 @@ class Stages:
     def run(self, name: str, total: int | None = None, unit: str = "") -> Iterator[Progress]:
         started = time.perf_counter()
         bar: tqdm[Any] | None = None
-        if self.stream is not None and self.stream.isatty() and total:
+        if self.stream is not None and self.stream.isatty() and unit:
             bar = tqdm(total=total, desc=name, unit=f" {unit}", file=self.stream, leave=False)
         elif self.stream is not None:
             print(f"{name}: {total} {unit}…" if total else f"{name}…", file=self.stream, flush=True)

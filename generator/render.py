@@ -53,7 +53,10 @@ def render_docs(
     after: dict[str, str] = {}
     rendered = 0
     docs.mkdir(parents=True)
-    for path, template, context, shows in pages(collection):
+    every_page = list(pages(collection))
+    if progress:
+        progress.expect(len(every_page))
+    for path, template, context, shows in every_page:
         after[path] = fingerprint(template, shows)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
