@@ -248,17 +248,28 @@ def measure_naive(root: Path) -> dict[str, float]:
     return measures
 
 
+# A child forked from this (large) process would start with its memory counted
+# in its peak, so a small fresh interpreter starts the command and reports its peak.
+MEASURE = """import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))"""
+
+
 def run_measured(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB, the largest of its processes) of a command."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode:
-            errors.seek(0)
-            raise RuntimeError(f"{' '.join(command)} failed:\n{errors.read().decode()[-3000:]}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    with tempfile.TemporaryDirectory() as folder:
+        peak, errors = Path(folder) / "peak", Path(folder) / "errors"
+        started = time.perf_counter()
+        with errors.open("wb") as stderr:
+            wrapped = [sys.executable, "-c", MEASURE, str(peak), *command]
+            run = subprocess.run(wrapped, check=False, stdout=subprocess.DEVNULL, stderr=stderr)
+        wall = time.perf_counter() - started
+        if run.returncode:
+            message = errors.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise RuntimeError(f"{' '.join(command)} failed:\n{message}")
+        return wall, int(peak.read_text()) / 1024
 
 
 def site_measures(site: Path) -> dict[str, float]:
