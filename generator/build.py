@@ -158,7 +158,10 @@ def build_site(
     try:
         docs, built = staging / "docs", staging / "site"
         # Pagefind indexes on the second core while render and mkdocs use the first.
-        with search.Indexing(lambda: search.records(collection)) as indexing:
+        # Its records are made here, not in its thread, which would hold the GIL.
+        with stages.run("search"):
+            records = search.records(collection)
+        with search.Indexing(records) as indexing:
             with stages.run("render", unit="pages") as progress:
                 pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
             with stages.run("mkdocs"):

@@ -18,7 +18,6 @@ import io
 import json
 import subprocess
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self, cast
@@ -96,7 +95,7 @@ def document_filters(collection: Collection, document: Document) -> dict[str, li
 
 def write_index(records: list[Record], site: Path) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
-    with Indexing(lambda: records) as indexing:
+    with Indexing(records) as indexing:
         indexing.write(site)
 
 
@@ -107,19 +106,19 @@ class Indexing:
     core while Python renders and runs mkdocs on the first.
     """
 
-    def __init__(self, make_records: Callable[[], list[Record]]) -> None:
+    def __init__(self, records: list[Record]) -> None:
         self.service = PagefindService()
         self.failure: BaseException | None = None
-        self.thread = threading.Thread(target=self.add, args=(make_records,), daemon=True)
+        self.thread = threading.Thread(target=self.add, args=(records,), daemon=True)
         self.thread.start()
 
-    def add(self, make_records: Callable[[], list[Record]]) -> None:
+    def add(self, records: list[Record]) -> None:
         try:
             reply = self.service.request(
                 {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
             )
             self.index_id = reply["index_id"]
-            for number, record in enumerate(make_records(), start=1):
+            for number, record in enumerate(records, start=1):
                 if number % BATCH == 0:
                     self.service.flush()  # bounds what the service holds in memory at once
                 self.service.send(
