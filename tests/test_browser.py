@@ -43,6 +43,12 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = context.new_page()
+    # Shown with a failing test's output: what went wrong inside the page.
+    page.on(
+        "console", lambda m: print(f"console {m.type}: {m.text}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda error: print(f"page error: {error}"))
+    page.on("requestfailed", lambda r: print(f"request failed: {r.url} {r.failure}"))
     outside: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(base_url) else outside.append(r.url))
     yield page
@@ -158,6 +164,7 @@ CLAUSE_HIT = ".pagefind-ui__result-nested a"
 
 def search(page: Page, query: str, links: str = RESULT) -> list[str]:
     """Type a query in the header's search box; the result (or clause) links, in rank order."""
+    page.locator("#site-search input").wait_for()  # Pagefind's UI has started
     page.keyboard.press("/")  # the shortcut focuses the box
     page.keyboard.type(query)
     page.wait_for_selector(".pagefind-ui__result-link")
