@@ -154,7 +154,8 @@ def build_site(
     with stages.run("link"):
         collection = link.Collection(documents)
     site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
+    # Absolute, because mkdocs reads relative paths from mkdocs.yml's folder.
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent)).resolve()
     try:
         docs, built = staging / "docs", staging / "site"
         # Pagefind indexes on the second core while render and mkdocs use the first.

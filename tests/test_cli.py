@@ -47,3 +47,13 @@ def test_stale_files_are_removed_on_rewrite(tmp_path: Path) -> None:
     (out / "old.yaml").write_text("stale")
     assert main(["parse", str(seed("001")), "--out", str(out)]) == 0
     assert [p.name for p in out.glob("*.yaml")] == ["wtsa-75-2022.yaml"]
+
+
+def test_build_takes_paths_relative_to_where_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    command = ["build", "--sources", str(seed("001")), "--out", "yaml", "--site", "site"]
+    assert main([*command, "--work", "work"]) == 0
+    assert (tmp_path / "site" / "wtsa-75-2022" / "index.html").is_file()
+    assert (tmp_path / "work" / "docs" / "wtsa-75-2022.md").is_file()
