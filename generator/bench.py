@@ -8,15 +8,19 @@ normalising the same bytes (the least any parser must do), so the ratio says
 what the parse itself costs, whatever the machine.
 
 Search: for the shipped corpus (size 0) and synthetic corpora of N resolutions
-(``synth.py``), the Pagefind index is built and a few queries run in Chromium;
-the bytes it fetched are read from the network log, against the baseline of
+(``synth.py``), the Pagefind index is built and a few queries run in Chromium
+as the search box runs them; the loopback server counts the bytes it sends
+(gzipping text as static hosts do, and once without), against the baseline of
 downloading the whole index (as mkdocs-material's built-in search does).
+
+Build: see ``build_table``.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -121,7 +125,7 @@ def parse_table(mb: float) -> float:
 
 
 QUERIES = ("数字鸿沟", "140", "网络安全", "性别平等")
-KINDS = ("code", "metadata", "filters", "index", "fragments")
+KINDS = ("code", "metadata", "index", "fragments")
 CHROMIUM = "/usr/bin/chromium"
 # No background requests: the machine has no network, and the site needs none.
 CHROMIUM_FLAGS = [
@@ -132,15 +136,19 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# What the search box does for a query (see theme/assets/resolutions.js): Pagefind's
-# UI loads every filter once to show them, searches, and loads the first 5 results.
+# What the search box does for a query (see theme/assets/search.js): it loads
+# Pagefind without its worker, searches, and loads the first 5 results. The
+# filters load only when their panel is opened: measured on their own.
 RUN_QUERY = """async (query) => {
   const pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.options({ ranking: { termFrequency: 0 } });
-  await pagefind.filters();
+  await pagefind.options({ noWorker: true, excerptLength: 30, ranking: { termFrequency: 0 } });
   const found = await pagefind.search(query);
   await Promise.all(found.results.slice(0, 5).map((result) => result.data()));
   return found.results.length;
+}"""
+OPEN_FILTERS = """async () => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.filters();
 }"""
 
 
@@ -148,9 +156,12 @@ def search_table(sizes: list[int]) -> None:
     """Bytes per query through the site's own search box, by what they are."""
     shipped = parse_sources([SOURCES]).documents
     print("\nsearch: bytes Chromium fetched for a query, as the search box makes it")
-    print("(median of the queries; first: a fresh browser; repeat: another query on the same page)")
+    print("(median of the queries; first: a fresh browser; repeat: another query on the same page;")
+    print("served as most static hosts do, JS gzipped; 'no gzip': from a host that compresses")
+    print("nothing; filters: what opening the filter panel adds, once per visit)")
     print("(baseline: the whole index, all of which a single-file index sends)\n")
     head = ["corpus", "records", "index s", "whole index", "first", *KINDS, "÷ whole", "repeat"]
+    head += ["first, no gzip", "filters"]
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---" for _ in head) + "|")
     for size in sizes:
@@ -162,12 +173,14 @@ def search_table(sizes: list[int]) -> None:
             search.write_index(records, site)
             seconds = time.perf_counter() - started
             whole = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
-            first, repeat = query_costs(site, QUERIES)
+            first, repeat, filters = query_costs(site, QUERIES, compress=True)
+            plain, _, _ = query_costs(site, QUERIES, compress=False)
         parts = [kb(first[kind]) for kind in KINDS]
         row = [f"{size} synthetic" if size else "shipped seeds", str(len(records))]
         spread = f"{first['low'] / 1024:.0f}–{first['high'] / 1024:.0f}"
         row += [f"{seconds:.1f}", kb(whole), f"{kb(first['total'])} ({spread})", *parts]
-        row += [f"{first['total'] / whole:.3f}", kb(repeat["total"])]
+        row += [f"{first['total'] / whole:.3f}", kb(repeat["total"]), kb(plain["total"])]
+        row += [kb(filters)]
         print("| " + " | ".join(row) + " |")
 
 
@@ -219,7 +232,7 @@ def measure_ours(root: Path) -> dict[str, float]:
     command += ["--timings", str(timings)]
     wall, peak = run_measured(command)
     full = generator_seconds(timings)
-    first, _ = query_costs(site, QUERIES)
+    first, _, _ = query_costs(site, QUERIES)
     measures = site_measures(site) | {"wall_s": wall, "peak_rss_mb": peak}
     measures["query_kb"] = first["total"] / 1024
     edit_one_source(root / "sources")
@@ -297,7 +310,7 @@ def naive_query_bytes(site: Path, query: str) -> int:
     from playwright.sync_api import sync_playwright
 
     sent: list[tuple[str, int]] = []
-    with served(site, sent) as url, sync_playwright() as playwright:
+    with served(site, sent, compress=True) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_page()
         page.goto(f"{url}/")
@@ -324,15 +337,18 @@ def kb(size: float) -> str:
     return f"{size / 1024:,.0f} KB"
 
 
-def query_costs(site: Path, queries: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float]]:
-    """Median bytes, by kind, of a first query (fresh browser) and of a repeat query."""
+def query_costs(
+    site: Path, queries: tuple[str, ...], compress: bool = True
+) -> tuple[dict[str, float], dict[str, float], int]:
+    """Median bytes, by kind, of a first query (fresh browser) and of a repeat query;
+    and the bytes that opening the filter panel then adds."""
     from playwright.sync_api import sync_playwright  # a test dependency: imported when used
 
     (site / "index.html").write_text("<!doctype html><title>search</title>", encoding="utf-8")
     sent: list[tuple[str, int]] = []
     firsts: list[dict[str, int]] = []
     repeats: list[dict[str, int]] = []
-    with served(site, sent) as url, sync_playwright() as playwright:
+    with served(site, sent, compress) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for number, query in enumerate(queries):
             page = browser.new_context().new_page()  # a fresh cache for each first query
@@ -341,9 +357,12 @@ def query_costs(site: Path, queries: tuple[str, ...]) -> tuple[dict[str, float],
                 sent.clear()
                 page.evaluate(RUN_QUERY, words)
                 answers.append(by_kind(sent))
+            sent.clear()
+            page.evaluate(OPEN_FILTERS)
+            filters = sum(size for _, size in sent)
             page.context.close()
         browser.close()
-    return median_by_kind(firsts), median_by_kind(repeats)
+    return median_by_kind(firsts), median_by_kind(repeats), filters
 
 
 def by_kind(sent: list[tuple[str, int]]) -> dict[str, int]:
@@ -356,7 +375,6 @@ def by_kind(sent: list[tuple[str, int]]) -> dict[str, int]:
 def kind_of(url: str) -> str:
     for kind, marks in (
         ("metadata", (".pf_meta",)),
-        ("filters", ("/filter/",)),
         ("index", ("/index/",)),
         ("fragments", ("/fragment/",)),
     ):
@@ -373,13 +391,40 @@ def median_by_kind(costs: list[dict[str, int]]) -> dict[str, float]:
     return {**middle, "total": sum(middle.values()), "low": low, "high": high}
 
 
+# What static hosts (GitHub Pages, Netlify, nginx with gzip on) compress on the way;
+# Pagefind's own files are gzipped already.
+COMPRESSED = {".html", ".js", ".css", ".json", ".csv", ".svg", ".xml"}
+
+
 @contextmanager
-def served(folder: Path, sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
-    """``folder`` served on a loopback port; each file sent is logged in ``sent`` (path, bytes)."""
+def served(
+    folder: Path, sent: list[tuple[str, int]] | None = None, compress: bool = False
+) -> Iterator[str]:
+    """``folder`` served on a loopback port; each file sent is logged in ``sent`` (path, bytes
+    on the wire). With ``compress``, text files are gzipped for a browser that accepts it."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
+
+        def do_GET(self) -> None:
+            path = Path(self.translate_path(self.path))
+            accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+            if compress and accepts and path.suffix in COMPRESSED and path.is_file():
+                self.send_gzipped(path)
+            else:
+                super().do_GET()
+
+        def send_gzipped(self, path: Path) -> None:
+            body = gzip.compress(path.read_bytes(), compresslevel=6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            if sent is not None:
+                sent.append((self.path, len(body)))
 
         def copyfile(self, source: Any, outputfile: Any) -> None:
             if sent is not None:

@@ -158,25 +158,22 @@ def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) 
     assert serious == [], "\n".join(serious)
 
 
-RESULT = ".pagefind-ui__result-inner > .pagefind-ui__result-title a"
-CLAUSE_HIT = ".pagefind-ui__result-nested a"
+RESULT = ".site-search__title"
+CLAUSE_HIT = ".site-search__clause > a"
 
 
 def search(page: Page, query: str, links: str = RESULT) -> list[str]:
     """Type a query in the header's search box; the result (or clause) links, in rank order."""
-    page.locator("#site-search input").wait_for()  # Pagefind's UI has started
     page.keyboard.press("/")  # the shortcut focuses the box
     page.keyboard.type(query)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.wait_for_timeout(300)  # the UI debounces typing
+    page.wait_for_selector(RESULT)
+    page.wait_for_timeout(400)  # the box searches 200 ms after the last key
     return result_links(page, links)
 
 
 def excerpts(page: Page) -> list[str]:
     """The excerpts of the clause hits, in rank order."""
-    return page.locator(
-        ".pagefind-ui__result-nested .pagefind-ui__result-excerpt"
-    ).all_inner_texts()
+    return page.locator(".site-search__clause .site-search__excerpt").all_inner_texts()
 
 
 def result_links(page: Page, links: str = RESULT) -> list[str]:
@@ -210,7 +207,7 @@ def test_two_or_three_characters_find_their_clauses(page: Page, query: str) -> N
 def test_a_search_filter_narrows_the_results(page: Page) -> None:
     page.goto("/")
     everywhere = search(page, "信息社会")
-    page.locator(".pagefind-ui__filter-name", has_text="机构").click()
+    page.locator(".site-search__filters summary").click()
     page.get_by_label("WTSA").check()
     page.wait_for_timeout(500)
     assert len(everywhere) > 1
@@ -225,3 +222,24 @@ def test_a_query_loads_only_some_index_chunks(page: Page, site: Path) -> None:
     search(page, "数字鸿沟")
     assert len(chunks) > 1, "the Chinese index did not split into chunks"
     assert 0 < len(loaded) < len(chunks)
+
+
+def test_a_first_query_loads_neither_the_filters_nor_a_worker(page: Page) -> None:
+    """Filters load when their panel opens; Pagefind runs without its worker."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto("/")
+    search(page, "数字鸿沟")
+    assert not [url for url in fetched if "/filter/" in url or "worker" in url]
+    page.locator(".site-search__filters summary").click()
+    page.get_by_label("WTSA").wait_for()
+    assert [url for url in fetched if "/filter/" in url]
+
+
+def test_escape_closes_the_results_and_a_click_reopens_them(page: Page) -> None:
+    page.goto("/")
+    search(page, "140")
+    page.keyboard.press("Escape")
+    assert page.locator(".site-search__drawer").is_hidden()
+    page.locator(".site-search__input").click()
+    assert page.locator(".site-search__drawer").is_visible()

@@ -82,41 +82,7 @@
     apply();
   }
 
-  function isTyping(element) {
-    return element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName);
-  }
-
-  // Search: Pagefind's UI in the header; "/" or "s" focuses it. Result URLs are made
-  // relative to the site's own folder, found from where the bundle is.
-  function setUpSearch() {
-    var box = document.getElementById("site-search");
-    if (!box || !window.PagefindUI) return;
-    var bundle = new URL(box.parentElement.dataset.bundle, location.href);
-    new window.PagefindUI({
-      element: "#site-search",
-      bundlePath: bundle.pathname,
-      baseUrl: new URL("..", bundle).pathname,
-      showImages: false,
-      showSubResults: true,
-      ranking: { termFrequency: 0 },  // rank by where words are (numbers weigh most), not how often
-      resetStyles: false,
-      pageSize: 5,  // Pagefind's default: each result loads its document's whole text (~10 KB)
-      translations: { placeholder: "搜索决议、编号或条款（按 / 键）" }
-    });
-    var input = box.querySelector("input");
-    input.setAttribute("aria-label", "搜索决议和条款");
-    input.setAttribute("aria-keyshortcuts", "/ s");
-    document.addEventListener("keydown", function (event) {
-      if ((event.key === "/" || event.key === "s") && !isTyping(event.target) &&
-          !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        input.focus();
-      }
-    });
-  }
-
   function start() {
-    setUpSearch();
     addCopyButtons();
     var form = document.getElementById("filters");
     if (form) setUpFilters(form);
