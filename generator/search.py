@@ -70,13 +70,18 @@ def search_page(collection: Collection, document: Document) -> str:
 
 
 def number_words(document: Document) -> str:
-    """What people type to find a resolution by number: 140, 第140号决议, PP-140, Res 140."""
+    """What people type to find a resolution by number: 140, 第140号决议, PP-140, Res 140.
+
+    The search box finds a number query as an exact phrase of these words
+    ("res 140", "pp 140", "itu r 5", "pp 140 2022": theme/assets/search.js), and
+    Pagefind's phrases skip no hyphen, so the body and the id are written with spaces.
+    """
     words = []
     if document.number:
-        short = BODY_SHORT_NAMES.get(document.body or "", "")
+        short = BODY_SHORT_NAMES.get(document.body or "", "").replace("-", " ")
         number = document.number
-        words += [number, f"第{number}号决议", f"{short}-{number}", f"{short} {number}"]
-        words += [f"Res {number}", f"Resolution {number}", document.id]
+        words += [number, f"第{number}号决议", f"{short} {number}"]
+        words += [f"Res {number}", f"Resolution {number}", document.id.replace("-", " ")]
     return " ".join(words)
 
 

@@ -13,9 +13,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.bench import CHROMIUM, CHROMIUM_FLAGS, served
-from generator.build import ParseReport
+from generator.bench import CHROMIUM, CHROMIUM_FLAGS, served, synthetic_documents
+from generator.build import ParseReport, build_site
 from generator.link import Collection
+from generator.model import Document
 
 from .conftest import ROOT
 
@@ -243,3 +244,41 @@ def test_escape_closes_the_results_and_a_click_reopens_them(page: Page) -> None:
     assert page.locator(".site-search__drawer").is_hidden()
     page.locator(".site-search__input").click()
     assert page.locator(".site-search__drawer").is_visible()
+
+
+@pytest.fixture(scope="module")
+def large_site(
+    corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[Document]]:
+    """A site of 300 synthetic resolutions: an index of many chunks, and numbers like
+    5 and 56 in one body, which the seeds lack."""
+    folder = tmp_path_factory.mktemp("large")
+    documents = synthetic_documents(corpus.documents, 300, folder)
+    build_site(documents, folder / "site", work=folder / "work")
+    return folder / "site", documents
+
+
+def test_number_queries_rank_the_resolution_first_among_many(
+    browser: Browser, large_site: tuple[Path, list[Document]]
+) -> None:
+    site, documents = large_site
+    pp = [d for d in documents if d.body == "pp" and d.number and d.revision]
+    numbers = {d.number for d in pp}
+    # A number that begins another (5 and 56): Pagefind matches both for "5".
+    target = next(d for d in pp if any(n != d.number and n.startswith(d.number) for n in numbers))
+    number, year = target.number, target.revision.year if target.revision else 0
+    same_number = {f"/{d.id}/" for d in documents if d.number == number}
+    expected = {
+        f"PP-{number}": {f"/{d.id}/" for d in pp if d.number == number},
+        f"pp-{number}-{year}": {f"/{target.id}/"},
+        f"第{number}号决议": same_number,
+        f"Res {number}": same_number,
+    }
+    with served(site) as url:
+        context = browser.new_context(base_url=url)
+        for query, ids in expected.items():
+            page = context.new_page()
+            page.goto("/")
+            assert set(search(page, query)[: len(ids)]) == ids, query
+            page.close()
+        context.close()

@@ -30,6 +30,64 @@
     return out;
   }
 
+  // Pagefind chooses the index chunks to load from the query as typed, but searches
+  // its words as Intl.Segmenter splits them: for "PP-140" or "第140号决议" it loaded
+  // chunks without some words, and found nothing or ignored "140" (seen at 300
+  // resolutions and up). Giving it the words, space-separated, makes both agree.
+  function terms(query) {
+    if (typeof Intl === "undefined" || !Intl.Segmenter) {
+      return query.toLowerCase().split(/[\s\p{P}]+/u).filter(Boolean);
+    }
+    var words = [];
+    for (var part of new Intl.Segmenter("zh", { granularity: "word" }).segment(query)) {
+      if (part.isWordLike) words.push(part.segment.toLowerCase());
+    }
+    return words;
+  }
+
+  // "140", "第140号决议", "Res 140", "PP-140", "ITU-R 5", "pp-140-2022": a resolution
+  // by its number, as an exact phrase of the words its record leads with
+  // (generator/search.py). Searched as words, "5" also matches "56" (Pagefind
+  // matches prefixes), which can rank PP-56 above PP-5.
+  function numberPhrase(words) {
+    var rest = words.filter(function (word) { return !/^(第|号|决议|res|resolution)$/.test(word); });
+    var at = rest.findIndex(function (word) { return /^\d{1,4}$/.test(word); });
+    if (at < 0) return null;
+    var body = rest.slice(0, at), after = rest.slice(at + 1);
+    var isBody = body.every(function (word) { return /^[a-z]+$/.test(word); });
+    if (!isBody || after.length > 1 || (after.length && !/^\d{4}$/.test(after[0]))) return null;
+    return (body.length ? body : ["res"]).concat(rest.slice(at)).join(" ");
+  }
+
+  // The results for a query: a resolution named by its number first, then the rest.
+  // One search at a time: Pagefind's searches share the state of its WASM.
+  async function find(pagefind, query, filters) {
+    var words = terms(query);
+    if (!words.length) return { results: [], filters: {} };
+    var phrase = numberPhrase(words), seen = {}, results = [], answer;
+    var searches = phrase ? ['"' + phrase + '"', words.join(" ")] : [words.join(" ")];
+    for (var term of searches) {
+      answer = await pagefind.search(term, { filters: filters });
+      answer.results.forEach(function (result) {
+        if (!seen[result.id]) results.push(result);
+        seen[result.id] = true;
+      });
+    }
+    return { results: results, filters: answer.filters };
+  }
+
+  function load(bundle) {
+    return import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+      return pagefind.options({
+        noWorker: true,
+        excerptLength: 30,
+        ranking: { termFrequency: 0 }  // rank by where words are (numbers weigh most), not how often
+      }).then(function () { return pagefind; });
+    });
+  }
+
+  window.siteSearch = { load: load, find: find };  // the benchmark runs queries through these
+
   function isTyping(target) {
     return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   }
@@ -54,15 +112,7 @@
   }
 
   SearchBox.prototype.load = function () {
-    if (!this.pagefind) {
-      this.pagefind = import(new URL("pagefind.js", this.bundle).href).then(function (pagefind) {
-        return pagefind.options({
-          noWorker: true,
-          excerptLength: 30,
-          ranking: { termFrequency: 0 }  // rank by where words are (numbers weigh most), not how often
-        }).then(function () { return pagefind; });
-      });
-    }
+    this.pagefind = this.pagefind || load(this.bundle);
     return this.pagefind;
   };
 
@@ -116,7 +166,7 @@
       return;
     }
     var pagefind = await this.load();
-    var found = await pagefind.search(query, { filters: this.selectedFilters() });
+    var found = await find(pagefind, query, this.selectedFilters());
     if (id !== this.searchId) return;  // a newer search has started
     this.found = found.results;
     this.shown = 0;
