@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -48,7 +49,13 @@ def run_build(args: argparse.Namespace) -> int:
     """Parse (from the cache where a file did not change), write YAML, build the site."""
     stages = Stages(sys.stderr)
     cache = ParseCache(args.work / "cache" / "parse")
+    # The documents are millions of small objects without cycles. Collecting while
+    # they are loaded from the cache, and afterwards, traversed them again and again:
+    # half of a one-file rebuild's parse and link at 1,000 resolutions.
+    gc.disable()
     report = run_parse([args.sources], args.out, args.strict, cache, stages)
+    gc.freeze()  # they live to the end: later collections skip them
+    gc.enable()
     if report is None:
         return 1
     site = build_site(

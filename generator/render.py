@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,8 @@ def environment(collection: Collection) -> Environment:
         work_name=links.work_name,
         work_href=links.work_href,
         short_name=links.short_name,
+        cited_works=links.cited_works,
+        citing_documents=links.citing_documents,
         clause_html=links.clause_html,
         cell_slug=cell_slug,
         group_by_document=group_by_document,
@@ -210,6 +213,8 @@ class Links:
     def __init__(self, collection: Collection) -> None:
         self.collection = collection
         self.by_id = {document.id: document for document in collection.documents}
+        # The cross-reference index asks for the same few thousand names 40,000 times.
+        self.short_name = cache(self.short_name)  # type: ignore[method-assign]
 
     def work_name(self, work: str) -> str:
         """``pp-140`` → 全权代表大会第140号决议; a report by its title."""
@@ -229,6 +234,21 @@ class Links:
             return f"报告 {document.id.removeprefix('report-')}"
         year = f"（{document.revision.year}）" if document.revision else ""
         return self.short_name(work_of(document)) + year
+
+    def cited_works(self, refs: list[Reference], root: str) -> list[tuple[str | None, str, int]]:
+        """(link or None, short name, citing places) of each work these references cite,
+        most cited first: one call per row of the cross-reference index, not several per work."""
+        return [
+            (self.work_href(work, root), self.short_name(work), len(places))
+            for work, places in group_by_work(refs)
+        ]
+
+    def citing_documents(self, refs: list[Reference]) -> list[tuple[str, str, int]]:
+        """(id, short name, citing places) of each document making these references."""
+        return [
+            (document.id, self.short_name(document.id), len(places))
+            for document, places in group_by_document(refs)
+        ]
 
     def work_href(self, work: str, root: str) -> str | None:
         """The newest version's page, or None for a work not in the collection."""
