@@ -39,29 +39,42 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="fail on warnings")
     build.add_argument("--timings", type=Path, help="write the seconds of each stage as JSON here")
     args = parser.parse_args(argv)
-    if args.command == "parse":
-        stages = Stages(None)
-        return 0 if run_parse(args.sources, args.out, args.strict, None, stages) else 1
-    return run_build(args)
-
-
-def run_build(args: argparse.Namespace) -> int:
-    """Parse (from the cache where a file did not change), write YAML, build the site."""
-    stages = Stages(sys.stderr)
-    cache = ParseCache(args.work / "cache" / "parse")
+    stages = Stages(sys.stderr) if args.command == "build" else Stages(None)
+    cache = ParseCache(args.work / "cache" / "parse") if args.command == "build" else None
+    sources = [args.sources] if args.command == "build" else args.sources
     # The documents are millions of small objects without cycles. Collecting while
     # they are loaded from the cache, and afterwards, traversed them again and again:
     # half of a one-file rebuild's parse and link at 1,000 resolutions.
     gc.disable()
-    report = run_parse([args.sources], args.out, args.strict, cache, stages)
+    report = run_parse(sources, args.strict, cache, stages)
     gc.freeze()  # they live to the end: later collections skip them
     gc.enable()
     if report is None:
         return 1
+    try:
+        if args.command == "parse":
+            write_documents(report, args.out, stages)
+            return 0
+        return run_build(args, report, cache, stages)
+    except SchemaError as error:  # a parser bug, still reported without a traceback
+        print(f"error: {error} (please report); nothing was written", file=sys.stderr)
+        return 1
+
+
+def run_build(
+    args: argparse.Namespace, report: ParseReport, cache: ParseCache | None, stages: Stages
+) -> int:
+    """Write the YAML and build the site; the YAML is written while Pagefind indexes."""
     site = build_site(
-        report.documents, args.site, digests=report.digests, work=args.work, stages=stages
+        report.documents,
+        args.site,
+        digests=report.digests,
+        work=args.work,
+        stages=stages,
+        alongside=lambda: write_documents(report, args.out, stages),
     )
-    cache.prune()
+    if cache:
+        cache.prune()
     if args.timings:
         args.timings.write_text(json.dumps(stages.seconds), encoding="utf-8")
     print(
@@ -72,31 +85,31 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_parse(
-    sources: list[Path], out: Path, strict: bool, cache: ParseCache | None, stages: Stages
+    sources: list[Path], strict: bool, cache: ParseCache | None, stages: Stages
 ) -> ParseReport | None:
-    """Parse and write the YAML; None (after saying why) if nothing was written."""
+    """Parse; None (after saying why) if there are errors, or warnings under ``strict``."""
     files = len(source_files(sources))
     with stages.run("parse", total=files, unit="files") as progress:
         report = parse_sources(sources, cache, progress)
     print_problems(report)
     if report.errors or (strict and report.warnings):
         failed = "errors" if report.errors else "warnings (--strict)"
-        print(f"not written: {failed}; {out} is unchanged", file=sys.stderr)
+        print(f"not written: {failed}; nothing was changed", file=sys.stderr)
         return None
-    try:
-        with stages.run("yaml"):
-            dumped = write_yaml(report.documents, out, report.digests)
-    except SchemaError as error:  # a parser bug, still reported without a traceback
-        print(f"error: {error} (please report); {out} is unchanged", file=sys.stderr)
-        return None
+    return report
+
+
+def write_documents(report: ParseReport, out: Path, stages: Stages) -> None:
+    """Write the YAML of every document (all or nothing) and say what was parsed."""
+    with stages.run("yaml"):
+        dumped = write_yaml(report.documents, out, report.digests)
     kinds = [d.kind for d in report.documents]
     print(
         f"{len(kinds)} documents ({kinds.count('resolution')} resolutions, "
-        f"{kinds.count('report')} reports) from {files} files ({report.parsed_files} parsed, "
-        f"the rest cached) → {out} ({dumped} written), {len(report.warnings)} warnings, "
-        f"{sum(stages.seconds.values()):.2f} s"
+        f"{kinds.count('report')} reports) from {report.files} files ({report.parsed_files} "
+        f"parsed, the rest cached) → {out} ({dumped} written), {len(report.warnings)} warnings, "
+        f"{stages.seconds['parse'] + stages.seconds['yaml']:.2f} s"
     )
-    return report
 
 
 SHOWN_WARNINGS = 20  # a large corpus can have thousands; the first ones show the pattern

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class ParseReport:
     warnings: Warnings = field(default_factory=Warnings)
     # A hash of each document's source (by document id): what the render cache compares.
     digests: dict[str, str] = field(default_factory=dict)
+    files: int = 0
     parsed_files: int = 0  # files parsed, not taken from the cache
 
 
@@ -51,9 +53,10 @@ def parse_sources(
 
     With a cache, a file whose bytes (and the parser) did not change is not parsed again.
     """
-    report = ParseReport()
+    files = source_files(paths)
+    report = ParseReport(files=len(files))
     keys: list[str] = []
-    for path in source_files(paths):
+    for path in files:
         try:
             documents, warnings, key = parse_source(path, cache)
         except SourceError as error:
@@ -138,11 +141,14 @@ def build_site(
     work: Path = WORK,
     stages: Stages | None = None,
     config: Path = ROOT / "mkdocs.yml",
+    alongside: Callable[[], None] | None = None,
 ) -> SiteReport:
     """Render the docs folder, run mkdocs and index for search, replacing ``site`` only on success.
 
     The docs folder is kept in ``work/docs``: ``mkdocs serve`` works from it, and
-    the next build reuses its pages whose inputs did not change.
+    the next build reuses its pages whose inputs did not change. ``alongside``
+    is work for this core while Pagefind starts indexing on the other (the
+    command line writes the YAML there); if it raises, nothing is replaced.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -157,18 +163,22 @@ def build_site(
     # Absolute, because mkdocs reads relative paths from mkdocs.yml's folder.
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent)).resolve()
     try:
-        docs, built = staging / "docs", staging / "site"
-        # Pagefind indexes on the second core while render and mkdocs use the first.
-        # Its records are made here, not in its thread, which would hold the GIL.
+        docs, built, bundle = staging / "docs", staging / "site", staging / "pagefind"
+        # Pagefind indexes and writes its bundle on the second core while the YAML,
+        # render and mkdocs use the first. Its records are made here, not in its
+        # thread, which would hold the GIL.
         with stages.run("search"):
             records = search.records(collection)
-        with search.Indexing(records) as indexing:
+        with search.Indexing(records, bundle) as indexing:
+            if alongside:
+                alongside()
             with stages.run("render", unit="pages") as progress:
                 pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
             with stages.run("mkdocs"):
                 mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
             with stages.run("search"):  # what is left of indexing once mkdocs is done
-                indexing.write(built)
+                indexing.wait()
+            os.replace(bundle, built / "pagefind")
         swap_in(built, site)
         swap_in(docs, work / "docs")
     finally:

@@ -100,59 +100,59 @@ def document_filters(collection: Collection, document: Document) -> dict[str, li
 
 def write_index(records: list[Record], site: Path) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
-    with Indexing(records) as indexing:
-        indexing.write(site)
+    with Indexing(records, site / "pagefind") as indexing:
+        indexing.wait()
 
 
 class Indexing:
-    """Pagefind indexing the records in the background, until ``write`` puts the bundle in a site.
+    """Pagefind indexing the records and writing its bundle to ``output``, in the background.
 
-    The build starts it before rendering: the binary then works on the second
-    core while Python renders and runs mkdocs on the first.
+    The build starts it before writing the YAML and rendering: the binary then
+    works on the second core while Python works on the first. ``wait`` returns
+    when the bundle is written (or raises what went wrong).
     """
 
-    def __init__(self, records: list[Record]) -> None:
+    def __init__(self, records: list[Record], output: Path) -> None:
         self.service = PagefindService()
         self.failure: BaseException | None = None
-        self.thread = threading.Thread(target=self.add, args=(records,), daemon=True)
+        self.thread = threading.Thread(target=self.run, args=(records, output), daemon=True)
         self.thread.start()
 
-    def add(self, records: list[Record]) -> None:
+    def run(self, records: list[Record], output: Path) -> None:
         try:
             reply = self.service.request(
                 {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
             )
-            self.index_id = reply["index_id"]
+            index_id = reply["index_id"]
             for number, record in enumerate(records, start=1):
                 if number % BATCH == 0:
                     self.service.flush()  # bounds what the service holds in memory at once
                 self.service.send(
                     {
                         "type": "AddFile",
-                        "index_id": self.index_id,
+                        "index_id": index_id,
                         "url": record.url,
                         "file_contents": record.html,
                         "file_path": None,
                     }
                 )
             self.service.flush()
-        except Exception as error:  # noqa: BLE001 (raised again by write(), in the caller's thread)
+            self.service.request(
+                {"type": "WriteFiles", "index_id": index_id, "output_path": str(output)}
+            )
+        except Exception as error:  # noqa: BLE001 (raised again by wait(), in the caller's thread)
             self.failure = error
 
-    def write(self, site: Path) -> None:
+    def wait(self) -> None:
         self.thread.join()
         if self.failure:
             raise self.failure
-        output = str(site / "pagefind")
-        self.service.request(
-            {"type": "WriteFiles", "index_id": self.index_id, "output_path": output}
-        )
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self.thread.is_alive():  # the build failed before write(): stop at once
+        if self.thread.is_alive():  # the build failed before wait(): stop at once
             self.service.process.kill()
         self.thread.join()
         self.service.close()
