@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -90,7 +91,9 @@ def run_parse(
     """Parse; None (after saying why) if there are errors, or warnings under ``strict``."""
     files = len(source_files(sources))
     with stages.run("parse", total=files, unit="files") as progress:
-        report = parse_sources(sources, cache, progress)
+        report = parse_sources(
+            sources, cache, progress, workers=os.cpu_count() or 1, dump_yaml=True
+        )
     print_problems(report)
     if report.errors or (strict and report.warnings):
         failed = "errors" if report.errors else "warnings (--strict)"
@@ -102,7 +105,7 @@ def run_parse(
 def write_documents(report: ParseReport, out: Path, stages: Stages) -> None:
     """Write the YAML of every document (all or nothing) and say what was parsed."""
     with stages.run("yaml"):
-        dumped = write_yaml(report.documents, out, report.digests)
+        dumped = write_yaml(report.documents, out, report.digests, report.yaml)
     kinds = [d.kind for d in report.documents]
     print(
         f"{len(kinds)} documents ({kinds.count('resolution')} resolutions, "
