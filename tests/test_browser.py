@@ -237,6 +237,18 @@ def test_a_first_query_loads_neither_the_filters_nor_a_worker(page: Page) -> Non
     assert [url for url in fetched if "/filter/" in url]
 
 
+def test_open_search_results_and_filters_have_no_serious_accessibility_violations(
+    page: Page,
+) -> None:
+    page.goto("/")
+    search(page, "数字鸿沟")
+    page.locator(".site-search__filters summary").click()
+    page.get_by_label("WTSA").wait_for()
+    violations = Axe().run(page, context=".site-search").response["violations"]
+    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
 def test_escape_closes_the_results_and_a_click_reopens_them(page: Page) -> None:
     page.goto("/")
     search(page, "140")
