@@ -249,6 +249,16 @@ def test_open_search_results_and_filters_have_no_serious_accessibility_violation
     assert serious == []
 
 
+def test_a_search_box_without_its_index_says_so(page: Page) -> None:
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto("/")
+    page.keyboard.press("/")
+    page.keyboard.type("140")
+    status = page.locator(".site-search__status")
+    status.wait_for()
+    assert "无法加载搜索索引" in status.inner_text()
+
+
 def test_escape_closes_the_results_and_a_click_reopens_them(page: Page) -> None:
     page.goto("/")
     search(page, "140")

@@ -112,7 +112,11 @@
   }
 
   SearchBox.prototype.load = function () {
-    this.pagefind = this.pagefind || load(this.bundle);
+    var self = this;
+    this.pagefind = this.pagefind || load(this.bundle).catch(function (error) {
+      self.pagefind = null;  // the next search tries again
+      throw error;
+    });
     return this.pagefind;
   };
 
@@ -124,9 +128,13 @@
     };
     this.input.addEventListener("focus", reopen);
     this.input.addEventListener("click", reopen);
+    var failed = function () {  // the index could not be loaded (offline, or opened from a file)
+      self.status.textContent = "无法加载搜索索引，请稍后重试";
+      self.drawer.hidden = false;
+    };
     this.input.addEventListener("input", function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.search(); }, 200);
+      self.timer = setTimeout(function () { self.search().catch(failed); }, 200);
     });
     this.input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
@@ -134,11 +142,11 @@
         self.drawer.hidden = true;
       }
     });
-    this.more.addEventListener("click", function () { self.showMore(self.searchId); });
+    this.more.addEventListener("click", function () { self.showMore(self.searchId).catch(failed); });
     this.panel.addEventListener("toggle", function () {
-      if (self.panel.open) self.loadFilters();
+      if (self.panel.open) self.loadFilters().catch(failed);
     });
-    this.groups.addEventListener("change", function () { self.search(); });
+    this.groups.addEventListener("change", function () { self.search().catch(failed); });
     document.addEventListener("click", function (event) {
       if (!self.box.contains(event.target)) self.drawer.hidden = true;
     });
@@ -243,7 +251,7 @@
       });
       this.groups.appendChild(group);
     }, this);
-    if (this.input.value.trim()) this.search();  // counts for this query
+    if (this.input.value.trim()) await this.search();  // counts for this query
     else this.showCounts(this.filtersLoaded);
   };
 
