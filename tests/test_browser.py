@@ -249,6 +249,13 @@ def test_open_search_results_and_filters_have_no_serious_accessibility_violation
     assert serious == []
 
 
+def test_enter_opens_the_first_result(page: Page, base_url: str) -> None:
+    page.goto("/")
+    first = search(page, "140")[0]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}{first}")
+
+
 def test_a_search_box_without_its_index_says_so(page: Page) -> None:
     page.route("**/pagefind/pagefind.js", lambda route: route.abort())
     page.goto("/")

@@ -3,7 +3,8 @@
 // Pagefind's code when the box is first used, loads the filters only when their
 // panel is opened (every filter file at once is ~45 KB at 5,000 resolutions), and
 // runs Pagefind without its worker (which would fetch a second copy of its code).
-// "/" or "s" focuses the box; Escape closes the results, a click reopens them.
+// "/" or "s" focuses the box; Enter opens the first result; Escape closes the
+// results, a click reopens them.
 (function () {
   "use strict";
 
@@ -141,6 +142,8 @@
         event.preventDefault();  // which would also clear the query
         self.drawer.hidden = true;
       }
+      var first = self.list.querySelector("a");
+      if (event.key === "Enter" && first && !self.drawer.hidden) first.click();
     });
     this.more.addEventListener("click", function () { self.showMore(self.searchId).catch(failed); });
     this.panel.addEventListener("toggle", function () {
@@ -211,10 +214,9 @@
     var best = clauses.slice()
       .sort(function (a, b) { return b.locations.length - a.locations.length; })
       .slice(0, CLAUSES_SHOWN);
-    if (!best.length) {
-      item.appendChild(excerpt(page.excerpt));
-      return item;
-    }
+    // A match only before the first clause is in the title or the number words
+    // (generator/search.py): the title says enough.
+    if (!best.length) return item;
     var nested = element("ul", "site-search__clauses");
     clauses.filter(function (sub) { return best.indexOf(sub) >= 0; }).forEach(function (sub) {
       var clause = element("li", "site-search__clause");
