@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import store
-from generator.build import ParseReport
+from generator.build import ParseReport, parse_sources
+from generator.synth import synthesize
 
 
 def test_every_seed_document_round_trips(corpus: ParseReport) -> None:
@@ -48,3 +53,37 @@ def test_the_schema_rejects_malformed_documents(
     target[path[-1]] = value
     with pytest.raises(store.SchemaError, match=message):
         store.validate(data)
+
+
+def test_the_yaml_is_what_pyyaml_writes_for_every_seed_and_synthetic_document(
+    corpus: ParseReport, tmp_path: Path
+) -> None:
+    for name, text in synthesize(corpus.documents, 200, seed=3):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    documents = corpus.documents + parse_sources([tmp_path]).documents
+    for document in documents:
+        data = store.to_dict(document)
+        assert store.yaml_text(data) == store.pyyaml_text(data), document.id
+
+
+# Strings that need quotes, escapes or several lines, among ordinary ones.
+TRICKY = ["", "1", "0x1F", "1e3", "2015-01-01", "true", "No", "~", "null", "=", "<<", ".inf"]
+TRICKY += ["a: b", "a #b", "a:", "- a", "-a", "? a", ":a", "#a", "a#b", "'a'", '"a"', "@a", "`a"]
+TRICKY += [" a", "a ", "a\tb", "a\nb", "a\u2028b", "\ufeffa", "\x85", "\u3000a", "第1号", "（a）"]
+text = st.one_of(st.sampled_from(TRICKY), st.text(max_size=12))
+scalar = st.one_of(text, text, st.integers(-5, 3000), st.booleans())
+tree = st.recursive(
+    st.dictionaries(st.sampled_from(["id", "text", "label", "a"]), scalar, min_size=1),
+    lambda inner: st.dictionaries(
+        st.sampled_from(["sections", "clauses", "refs", "revision"]),
+        st.one_of(inner, st.lists(st.one_of(inner, scalar), min_size=1)),
+        min_size=1,
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(tree)
+def test_the_yaml_writer_matches_pyyaml_on_any_tree(data: dict) -> None:
+    assert store.yaml_text(data) == store.pyyaml_text(data)
