@@ -38,7 +38,6 @@ from typing import Any
 from . import search, store
 from .build import parse_sources
 from .errors import Warnings
-from .link import Collection
 from .model import Document
 from .parse import parse_lines
 from .read import decode, normalise
@@ -169,7 +168,7 @@ def search_table(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as folder:
             documents = synthetic_documents(shipped, size, Path(folder)) if size else shipped
             site = Path(folder) / "site"
-            records = search.records(Collection(documents))
+            records = search.records(documents)
             started = time.perf_counter()
             search.write_index(records, site)
             seconds = time.perf_counter() - started

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import link, store
 from .cache import ParseCache, digest, read_manifest, reuse, source_key
@@ -22,6 +23,9 @@ from .model import Document
 from .parse import parse_lines
 from .progress import Progress, Stages
 from .read import decode, normalise
+
+if TYPE_CHECKING:
+    from .search import Indexing
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
@@ -75,34 +79,36 @@ def parse_sources(
     *,
     workers: int = 1,
     dump_yaml: bool = False,
+    on_documents: Callable[[list[Document]], None] | None = None,
 ) -> ParseReport:
     """Parse every file; one bad file does not hide problems in the others.
 
     With a cache, a file whose bytes (and the parser) did not change is not parsed
     again. With ``workers`` > 1, many files are parsed in that many processes; with
     ``dump_yaml`` they also make each document's YAML there (``report.yaml``), which
-    is most of what writing it costs.
+    is most of what writing it costs. ``on_documents`` is given each file's
+    documents (ids made unique) as soon as they are in.
     """
     files = source_files(paths)
     report = ParseReport(files=len(files))
-    dumped: list[str | None] = []
     keys: list[str] = []
+    seen: dict[str, int] = {}
     for outcome in parse_files(files, cache, workers, dump_yaml):
         if isinstance(outcome, Problem):
             report.errors.append(outcome)
         else:
-            report.documents.extend(outcome.documents)
+            documents = link.unique_ids(outcome.documents, seen)
+            # A renamed document (a repeated id) has no YAML yet: its text names the old id.
+            texts = zip(outcome.documents, documents, outcome.yaml, strict=True)
+            report.yaml.update((new.id, text) for old, new, text in texts if text and new is old)
+            report.documents.extend(documents)
             report.warnings.items.extend(outcome.warnings)
-            keys.extend([outcome.key] * len(outcome.documents))
-            dumped.extend(outcome.yaml)
+            keys.extend([outcome.key] * len(documents))
             report.parsed_files += not outcome.cached
+            if on_documents:
+                on_documents(documents)
         if progress:
             progress.advance()
-    unique = link.unique_ids(report.documents)
-    # A renamed document (a repeated id) has no YAML yet: its text names the old id.
-    texts = zip(report.documents, unique, dumped, strict=True)
-    report.yaml = {new.id: text for old, new, text in texts if text and new is old}
-    report.documents = unique
     report.digests = {d.id: digest(key, d.id) for d, key in zip(report.documents, keys)}
     return report
 
@@ -221,13 +227,16 @@ def build_site(
     stages: Stages | None = None,
     config: Path = ROOT / "mkdocs.yml",
     alongside: Callable[[], None] | None = None,
+    indexing: Indexing | None = None,
 ) -> SiteReport:
     """Render the docs folder, run mkdocs and index for search, replacing ``site`` only on success.
 
     The docs folder is kept in ``work/docs``: ``mkdocs serve`` works from it, and
     the next build reuses its pages whose inputs did not change. ``alongside``
-    is work for this core while Pagefind starts indexing on the other (the
-    command line writes the YAML there); if it raises, nothing is replaced.
+    is work for this core while Pagefind indexes on the other (the command
+    line writes the YAML there); if it raises, nothing is replaced. ``indexing``
+    has been given every document's search record already (the command line
+    adds them while parsing); without it, the records are made here.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -243,12 +252,14 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent)).resolve()
     try:
         docs, built, bundle = staging / "docs", staging / "site", staging / "pagefind"
-        # Pagefind indexes and writes its bundle on the second core while the YAML,
-        # render and mkdocs use the first. Its records are made here, not in its
-        # thread, which would hold the GIL.
-        with stages.run("search"):
-            records = search.records(collection)
-        with search.Indexing(records, bundle) as indexing:
+        # Pagefind writes its bundle on the second core while the YAML, render and
+        # mkdocs use the first.
+        with contextlib.ExitStack() as stack:
+            if indexing is None:
+                indexing = stack.enter_context(search.Indexing())
+                with stages.run("search"):
+                    indexing.add(search.records(documents))
+            indexing.write(bundle)
             if alongside:
                 alongside()
             with stages.run("render", unit="pages") as progress:

@@ -16,9 +16,12 @@ from .model import Clause, Document, Outcome
 from .tables import BODIES
 
 
-def unique_ids(documents: list[Document]) -> list[Document]:
-    """Suffix ``-2``, ``-3`` … to repeated ids, in source order, so each id names one file."""
-    seen: dict[str, int] = {}
+def unique_ids(documents: list[Document], seen: dict[str, int] | None = None) -> list[Document]:
+    """Suffix ``-2``, ``-3`` … to repeated ids, in source order, so each id names one file.
+
+    ``seen`` counts the ids of documents given before, when they come in parts.
+    """
+    seen = {} if seen is None else seen
     result = []
     for document in documents:
         count = seen.get(document.id, 0) + 1
@@ -196,15 +199,14 @@ class Collection:
     @cached_property
     def tags(self) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
         """By document id: the action lines and SDGs any of its clauses or outcomes names."""
-        lines: dict[str, set[str]] = defaultdict(set)
-        sdgs: dict[str, set[int]] = defaultdict(set)
-        for tagged in self.tagged:
-            lines[tagged.place.document.id].update(tagged.action_lines)
-            sdgs[tagged.place.document.id].update(tagged.sdgs)
-        return {
-            document.id: (
-                tuple(sorted(lines[document.id], key=lambda c: int(c[1:]))),
-                tuple(sorted(sdgs[document.id])),
-            )
-            for document in self.documents
-        }
+        return {document.id: document_tags(document) for document in self.documents}
+
+
+def document_tags(document: Document) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The action lines and SDGs any of the document's clauses or outcomes names, in order."""
+    lines: set[str] = set()
+    sdgs: set[int] = set()
+    for _, part in places(document):
+        lines.update(part.action_lines)
+        sdgs.update(part.sdgs)
+    return tuple(sorted(lines, key=lambda c: int(c[1:]))), tuple(sorted(sdgs))

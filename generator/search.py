@@ -16,8 +16,10 @@ import base64
 import contextlib
 import io
 import json
+import queue
 import subprocess
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self, cast
@@ -25,7 +27,7 @@ from typing import Any, Self, cast
 from markupsafe import escape
 from pagefind.service import get_executable
 
-from .link import Collection, places
+from .link import document_tags, places
 from .model import Document
 from .render import title_line
 from .tables import BODY_SHORT_NAMES
@@ -42,15 +44,12 @@ class Record:
     html: str
 
 
-def records(collection: Collection) -> list[Record]:
-    """A record per document, in collection order."""
-    return [
-        Record(f"/{document.id}/", search_page(collection, document))
-        for document in collection.documents
-    ]
+def records(documents: Iterable[Document]) -> list[Record]:
+    """A record per document. Each needs only its document: the build makes them while parsing."""
+    return [Record(f"/{document.id}/", search_page(document)) for document in documents]
 
 
-def search_page(collection: Collection, document: Document) -> str:
+def search_page(document: Document) -> str:
     """Numbers and title first, then each clause as a heading (its anchor) and its text."""
     title = escape(title_line(document))
     parts = [
@@ -63,7 +62,7 @@ def search_page(collection: Collection, document: Document) -> str:
         parts.append(
             f'<h2 id="{place.anchor}">{escape(place.label)}</h2><p>{escape(place.text)}</p>'
         )
-    for name, values in document_filters(collection, document).items():
+    for name, values in document_filters(document).items():
         parts.extend(f'<span data-pagefind-filter="{name}">{escape(v)}</span>' for v in values)
     parts.append("</main></body></html>")
     return "".join(parts)
@@ -85,9 +84,9 @@ def number_words(document: Document) -> str:
     return " ".join(words)
 
 
-def document_filters(collection: Collection, document: Document) -> dict[str, list[str]]:
+def document_filters(document: Document) -> dict[str, list[str]]:
     """The index page's filters, as Pagefind filters."""
-    action_lines, sdgs = collection.tags[document.id]
+    action_lines, sdgs = document_tags(document)
     filters = {
         "机构": [BODY_SHORT_NAMES[document.body] if document.body else "报告"],
         "行动方面": list(action_lines),
@@ -100,46 +99,62 @@ def document_filters(collection: Collection, document: Document) -> dict[str, li
 
 def write_index(records: list[Record], site: Path) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
-    with Indexing(records, site / "pagefind") as indexing:
+    with Indexing() as indexing:
+        indexing.add(records)
+        indexing.write(site / "pagefind")
         indexing.wait()
 
 
 class Indexing:
-    """Pagefind indexing the records and writing its bundle to ``output``, in the background.
+    """Pagefind indexing records as they are added, then writing its bundle, in the background.
 
-    The build starts it before writing the YAML and rendering: the binary then
-    works on the second core while Python works on the first. ``wait`` returns
-    when the bundle is written (or raises what went wrong).
+    The build starts it before parsing and adds each document's record as soon as
+    it is parsed: the binary then works while the parse workers and the rest of
+    the build do. ``write`` says where the bundle goes once every record is added;
+    ``wait`` returns when it is written (or raises what went wrong).
     """
 
-    def __init__(self, records: list[Record], output: Path) -> None:
+    def __init__(self) -> None:
         self.service = PagefindService()
         self.failure: BaseException | None = None
-        self.thread = threading.Thread(target=self.run, args=(records, output), daemon=True)
+        # Records to index; then the bundle's folder, or None to stop without writing.
+        self.queue: queue.SimpleQueue[list[Record] | Path | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
 
-    def run(self, records: list[Record], output: Path) -> None:
+    def add(self, records: list[Record]) -> None:
+        self.queue.put(records)
+
+    def write(self, output: Path) -> None:
+        self.queue.put(output)
+
+    def run(self) -> None:
         try:
             reply = self.service.request(
                 {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
             )
-            index_id = reply["index_id"]
-            for number, record in enumerate(records, start=1):
-                if number % BATCH == 0:
-                    self.service.flush()  # bounds what the service holds in memory at once
-                self.service.send(
-                    {
-                        "type": "AddFile",
-                        "index_id": index_id,
-                        "url": record.url,
-                        "file_contents": record.html,
-                        "file_path": None,
-                    }
-                )
+            index_id, unread = reply["index_id"], 0
+            while isinstance(item := self.queue.get(), list):
+                for record in item:
+                    self.service.send(
+                        {
+                            "type": "AddFile",
+                            "index_id": index_id,
+                            "url": record.url,
+                            "file_contents": record.html,
+                            "file_path": None,
+                        }
+                    )
+                unread += len(item)
+                # Records that come while a flush waits for its replies go in the next one.
+                if unread >= BATCH or self.queue.empty():
+                    self.service.flush()
+                    unread = 0
             self.service.flush()
-            self.service.request(
-                {"type": "WriteFiles", "index_id": index_id, "output_path": str(output)}
-            )
+            if item is not None:
+                self.service.request(
+                    {"type": "WriteFiles", "index_id": index_id, "output_path": str(item)}
+                )
         except Exception as error:  # noqa: BLE001 (raised again by wait(), in the caller's thread)
             self.failure = error
 
@@ -153,6 +168,7 @@ class Indexing:
 
     def __exit__(self, *_: object) -> None:
         if self.thread.is_alive():  # the build failed before wait(): stop at once
+            self.queue.put(None)
             self.service.process.kill()
         self.thread.join()
         self.service.close()

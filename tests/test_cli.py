@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,34 @@ def test_build_takes_paths_relative_to_where_it_runs(
     assert main([*command, "--work", "work"]) == 0
     assert (tmp_path / "site" / "wtsa-75-2022" / "index.html").is_file()
     assert (tmp_path / "work" / "docs" / "wtsa-75-2022.md").is_file()
+
+
+def indexed_urls(site: Path) -> set[str]:
+    """The page of each record in the Pagefind bundle (a fragment is gzipped JSON after a tag)."""
+    urls = set()
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls
+
+
+def test_a_build_indexes_every_document_parsed_under_its_final_id(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a.txt", "b.txt"):  # the same resolution twice: the second is renamed
+        (sources / name).write_bytes(seed("001").read_bytes())
+    command = ["build", "--sources", str(sources), "--out", str(tmp_path / "yaml")]
+    assert main([*command, "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")]) == 0
+    assert indexed_urls(tmp_path / "site") == {"/wtsa-75-2022/", "/wtsa-75-2022-2/"}
+
+
+def test_a_build_that_fails_to_parse_stops_pagefind_and_writes_nothing(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_bytes(seed("001").read_bytes())
+    (sources / "b.txt").write_bytes(b"")
+    command = ["build", "--sources", str(sources), "--out", str(tmp_path / "yaml")]
+    assert main([*command, "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")]) == 1
+    assert not (tmp_path / "site").exists() and not (tmp_path / "yaml").exists()
+    children = Path(f"/proc/self/task/{threading.get_native_id()}/children").read_text()
+    assert children.split() == []  # the Pagefind service has been stopped and reaped
