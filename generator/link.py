@@ -199,14 +199,23 @@ class Collection:
     @cached_property
     def tags(self) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
         """By document id: the action lines and SDGs any of its clauses or outcomes names."""
-        return {document.id: document_tags(document) for document in self.documents}
+        lines: dict[str, set[str]] = defaultdict(set)
+        sdgs: dict[str, set[int]] = defaultdict(set)
+        for tagged in self.tagged:
+            lines[tagged.place.document.id].update(tagged.action_lines)
+            sdgs[tagged.place.document.id].update(tagged.sdgs)
+        return {d.id: in_order(lines[d.id], sdgs[d.id]) for d in self.documents}
 
 
 def document_tags(document: Document) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The action lines and SDGs any of the document's clauses or outcomes names, in order."""
+    """``Collection.tags`` of one document, from the document alone."""
     lines: set[str] = set()
     sdgs: set[int] = set()
     for _, part in places(document):
         lines.update(part.action_lines)
         sdgs.update(part.sdgs)
+    return in_order(lines, sdgs)
+
+
+def in_order(lines: set[str], sdgs: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(sorted(lines, key=lambda c: int(c[1:]))), tuple(sorted(sdgs))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.build import ParseReport
-from generator.link import places
+from generator.link import Collection, document_tags, places
 from generator.search import records
 
 
@@ -44,3 +44,10 @@ def test_the_build_writes_a_chunked_index(corpus: ParseReport, site: Path) -> No
     assert len(list((bundle / "index").glob("*.pf_index"))) > 1
     fragments = len(list((bundle / "fragment").glob("*.pf_fragment")))
     assert fragments == len(corpus.documents)
+
+
+def test_a_record_filters_by_the_tags_the_index_page_shows(corpus: ParseReport) -> None:
+    collection = Collection(corpus.documents)
+    for document in corpus.documents:
+        assert document_tags(document) == collection.tags[document.id]
+    assert any(lines and goals for lines, goals in collection.tags.values())
