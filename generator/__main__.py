@@ -104,7 +104,6 @@ def run_parse(
     """Parse; None (after saying why) if there are errors, or warnings under ``strict``.
     Each file's documents go to ``indexing`` as soon as they are parsed."""
     files = len(source_files(sources))
-    index = (lambda documents: indexing.add(search.records(documents))) if indexing else None
     with stages.run("parse", total=files, unit="files") as progress:
         report = parse_sources(
             sources,
@@ -112,7 +111,7 @@ def run_parse(
             progress,
             workers=os.cpu_count() or 1,
             dump_yaml=True,
-            on_documents=index,
+            on_records=indexing.add if indexing else None,
         )
     print_problems(report)
     if report.errors or (strict and report.warnings):

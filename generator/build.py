@@ -13,9 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from . import link, store
+from . import link, search, store
 from .cache import ParseCache, digest, read_manifest, reuse, source_key
 from .errors import Problem, SourceError, Warnings
 from .link import places
@@ -23,9 +22,6 @@ from .model import Document
 from .parse import parse_lines
 from .progress import Progress, Stages
 from .read import decode, normalise
-
-if TYPE_CHECKING:
-    from .search import Indexing
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
@@ -63,12 +59,14 @@ PARALLEL_FROM = 50
 @dataclass
 class Parsed:
     """What one source file gave: its documents, warnings, the hash of its bytes, and
-    each document's YAML if the parse made it (None: not asked for, or from the cache)."""
+    each document's YAML and search page if the parse made them (None: not asked for;
+    YAML is not kept in the cache)."""
 
     documents: list[Document]
     warnings: list[Problem]
     key: str
     yaml: list[str | None]
+    pages: list[str | None]
     cached: bool = False
 
 
@@ -79,34 +77,39 @@ def parse_sources(
     *,
     workers: int = 1,
     dump_yaml: bool = False,
-    on_documents: Callable[[list[Document]], None] | None = None,
+    on_records: Callable[[list[search.Record]], None] | None = None,
 ) -> ParseReport:
     """Parse every file; one bad file does not hide problems in the others.
 
     With a cache, a file whose bytes (and the parser) did not change is not parsed
     again. With ``workers`` > 1, many files are parsed in that many processes; with
     ``dump_yaml`` they also make each document's YAML there (``report.yaml``), which
-    is most of what writing it costs. ``on_documents`` is given each file's
-    documents (ids made unique) as soon as they are in.
+    is most of what writing it costs. ``on_records`` is given each file's search
+    records as soon as it is parsed; their pages are made with the parse, and cached.
     """
     files = source_files(paths)
     report = ParseReport(files=len(files))
     keys: list[str] = []
     seen: dict[str, int] = {}
-    for outcome in parse_files(files, cache, workers, dump_yaml):
+    for outcome in parse_files(files, cache, workers, dump_yaml, bool(on_records)):
         if isinstance(outcome, Problem):
             report.errors.append(outcome)
         else:
             documents = link.unique_ids(outcome.documents, seen)
-            # A renamed document (a repeated id) has no YAML yet: its text names the old id.
-            texts = zip(outcome.documents, documents, outcome.yaml, strict=True)
-            report.yaml.update((new.id, text) for old, new, text in texts if text and new is old)
+            # A renamed document (a repeated id) has no YAML or search page yet:
+            # both name the old id.
+            made = [new is old for old, new in zip(outcome.documents, documents, strict=True)]
+            texts = zip(documents, made, outcome.yaml)
+            report.yaml.update(
+                (document.id, text) for document, same, text in texts if text and same
+            )
             report.documents.extend(documents)
             report.warnings.items.extend(outcome.warnings)
             keys.extend([outcome.key] * len(documents))
             report.parsed_files += not outcome.cached
-            if on_documents:
-                on_documents(documents)
+            if on_records:
+                pages = [page if same else None for page, same in zip(outcome.pages, made)]
+                on_records(search.records(documents, pages))
         if progress:
             progress.advance()
     report.digests = {d.id: digest(key, d.id) for d, key in zip(report.documents, keys)}
@@ -114,7 +117,7 @@ def parse_sources(
 
 
 def parse_files(
-    files: list[Path], cache: ParseCache | None, workers: int, dump_yaml: bool
+    files: list[Path], cache: ParseCache | None, workers: int, dump_yaml: bool, pages: bool
 ) -> Iterator[Parsed | Problem]:
     """Each file's outcome, in order: from the cache, or parsed (in parallel if many)."""
     outcomes: dict[Path, Parsed | Problem] = {}
@@ -129,9 +132,11 @@ def parse_files(
         if cached is None:
             pending.append((path, key))
         else:
-            outcomes[path] = Parsed(*cached, key, [None] * len(cached[0]), cached=True)
+            documents, warnings, cached_pages = cached
+            none: list[str | None] = [None] * len(documents)
+            outcomes[path] = Parsed(documents, warnings, key, none, cached_pages, cached=True)
     folder = cache.folder if cache else None
-    job = partial(parse_file, folder=folder, dump_yaml=dump_yaml)
+    job = partial(parse_file, folder=folder, dump_yaml=dump_yaml, pages=pages)
     with contextlib.ExitStack() as stack:
         if workers > 1 and len(pending) >= PARALLEL_FROM:
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -142,7 +147,9 @@ def parse_files(
             yield outcomes[path] if path in outcomes else next(parsed)
 
 
-def parse_file(source: tuple[Path, str], folder: Path | None, dump_yaml: bool) -> Parsed | Problem:
+def parse_file(
+    source: tuple[Path, str], folder: Path | None, dump_yaml: bool, pages: bool
+) -> Parsed | Problem:
     """Parse one file (and keep it in the cache in ``folder``); run in a worker if many."""
     path, key = source
     warnings = Warnings()
@@ -154,10 +161,11 @@ def parse_file(source: tuple[Path, str], folder: Path | None, dump_yaml: bool) -
         return error.problem
     except OSError as error:
         return Problem(str(path), 1, f"cannot read: {error.strerror}")
+    search_pages = [search.search_page(d) if pages else None for d in documents]
     if folder:
-        ParseCache(folder).put(key, documents, warnings.items)
+        ParseCache(folder).put(key, (documents, warnings.items, search_pages))
     yaml = [dumped(document) if dump_yaml else None for document in documents]
-    return Parsed(documents, warnings.items, key, yaml)
+    return Parsed(documents, warnings.items, key, yaml, search_pages)
 
 
 def dumped(document: Document) -> str | None:
@@ -227,7 +235,7 @@ def build_site(
     stages: Stages | None = None,
     config: Path = ROOT / "mkdocs.yml",
     alongside: Callable[[], None] | None = None,
-    indexing: Indexing | None = None,
+    indexing: search.Indexing | None = None,
 ) -> SiteReport:
     """Render the docs folder, run mkdocs and index for search, replacing ``site`` only on success.
 
@@ -241,7 +249,6 @@ def build_site(
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from . import search
     from .render import render_docs
 
     stages = stages or Stages(None)

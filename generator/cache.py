@@ -2,7 +2,7 @@
 
 Every key includes ``CODE``, a hash of the generator's code and templates: a
 new version of either makes every entry stale. The parse cache keeps each
-source file's documents and warnings under the hash of its bytes; the render
+source file's documents, warnings and search pages under the hash of its bytes; the render
 stage keeps a fingerprint of each page's inputs beside the pages (render.py).
 """
 
@@ -42,8 +42,13 @@ def source_key(data: bytes) -> str:
     return hashlib.sha256(code_version().encode() + data).hexdigest()
 
 
+# What a source file gave: its documents, its warnings, and each document's search
+# page (search.search_page), if the parse made them.
+Entry = tuple[list[Document], list[Problem], list[str | None]]
+
+
 class ParseCache:
-    """Parsed source files: (documents, warnings) by the hash of the file and of the code.
+    """Parsed source files (``Entry``) by the hash of the file and of the code.
 
     Entries are pickles written by this program for itself; ``prune`` drops
     those a build did not use, so the folder holds one build's worth.
@@ -54,19 +59,19 @@ class ParseCache:
         self.used: set[str] = set()
         self.hits: set[str] = set()
 
-    def get(self, key: str) -> tuple[list[Document], list[Problem]] | None:
+    def get(self, key: str) -> Entry | None:
         self.used.add(key)
         try:
-            entry: tuple[list[Document], list[Problem]] = pickle.loads(self.path(key).read_bytes())
+            entry: Entry = pickle.loads(self.path(key).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
         self.hits.add(key)
         return entry
 
-    def put(self, key: str, documents: list[Document], warnings: list[Problem]) -> None:
+    def put(self, key: str, entry: Entry) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         part = self.path(key).with_suffix(".part")
-        part.write_bytes(pickle.dumps((documents, warnings), protocol=pickle.HIGHEST_PROTOCOL))
+        part.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         part.replace(self.path(key))  # never a half-written entry
 
     def prune(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import store
+from generator import search, store
 from generator.build import PARALLEL_FROM, ParseReport, parse_sources
 from generator.cache import ParseCache
 from generator.synth import synthesize
@@ -44,3 +44,21 @@ def test_files_the_workers_parsed_come_from_the_cache_next_time(
     again = parse_sources([sources], ParseCache(tmp_path / "cache"), workers=2)
     assert again.parsed_files == 0
     assert again.documents == first.documents
+
+
+def test_search_records_come_from_the_workers_and_then_from_the_cache(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[search.Record] = []
+    first = parse_sources(
+        [sources], ParseCache(tmp_path / "cache"), workers=2, on_records=made.extend
+    )
+    assert made == search.records(first.documents)
+
+    def unexpected(document: object) -> str:
+        raise AssertionError("a search page made again")
+
+    monkeypatch.setattr(search, "search_page", unexpected)
+    again: list[search.Record] = []
+    parse_sources([sources], ParseCache(tmp_path / "cache"), workers=2, on_records=again.extend)
+    assert again == made
