@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import shutil
@@ -15,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from . import link, search, store
-from .cache import ParseCache, digest, read_manifest, reuse, source_key
+from .cache import ParseCache, code_version, digest, link_or_copy, read_manifest, reuse, source_key
 from .errors import Problem, SourceError, Warnings
 from .link import places
 from .model import Document
@@ -246,9 +247,6 @@ def build_site(
     has been given every document's search record already (the command line
     adds them while parsing); without it, the records are made here.
     """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
     from .render import render_docs
 
     stages = stages or Stages(None)
@@ -272,13 +270,99 @@ def build_site(
             with stages.run("render", unit="pages") as progress:
                 pages, rendered = render_docs(collection, docs, digests, work / "docs", progress)
             with stages.run("mkdocs"):
-                mkdocs_build(load_config(str(config), docs_dir=str(docs), site_dir=str(built)))
+                run_mkdocs(config, docs, built, site, work / "docs")
             with stages.run("search"):  # what is left of indexing once mkdocs is done
                 indexing.wait()
             os.replace(bundle, built / "pagefind")
+        (work / "docs" / SITE_MARK).unlink(missing_ok=True)  # the two swaps are not one step
         swap_in(built, site)
         swap_in(docs, work / "docs")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     clauses = sum(1 for document in documents for _ in places(document))
     return SiteReport(pages, rendered, clauses, len(collection.references))
+
+
+SITE_MARK = ".site.json"  # in the docs folder: the site built from it, and with what
+
+
+def run_mkdocs(config: Path, docs: Path, built: Path, site: Path, previous: Path) -> None:
+    """Build ``docs`` into ``built`` with mkdocs; only the pages that changed, if it can.
+
+    If ``site`` was built from the ``previous`` docs folder, with the same theme,
+    overrides and mkdocs.yml, it is hard-linked into ``built`` and mkdocs builds
+    "dirty": only the pages whose source is newer than their page in the site.
+    (Unchanged pages of the docs folder are hard links to the previous ones, so
+    their times are those of the build that wrote them.) What mkdocs will write
+    is unlinked first, so that no write reaches the site being served.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(built))
+    mark = {"site": str(site.resolve()), "inputs": mkdocs_inputs(config, loaded.theme.custom_dir)}
+    dirty = read_manifest(previous / SITE_MARK) == mark and site.is_dir()
+    if dirty:
+        link_previous_site(site, built, docs, previous)
+    quiet = QuietDirty()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        mkdocs_build(loaded, dirty=dirty)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    (docs / SITE_MARK).write_text(json.dumps(mark), encoding="utf-8")
+
+
+def mkdocs_inputs(config: Path, overrides_folder: str | None) -> str:
+    """What every page mkdocs makes depends on: our code and templates, mkdocs.yml,
+    the theme's overrides, and the versions of mkdocs and its theme."""
+    from importlib.metadata import version
+
+    folder = Path(overrides_folder) if overrides_folder else None
+    overrides = sorted(p for p in folder.rglob("*") if p.is_file()) if folder else []
+    contents = [
+        config.read_text(encoding="utf-8"),
+        *(p.read_text(encoding="utf-8") for p in overrides),
+    ]
+    return digest(code_version(), version("mkdocs"), version("mkdocs-material"), *contents)
+
+
+def link_previous_site(site: Path, built: Path, docs: Path, previous: Path) -> None:
+    """The previous site (less its search bundle) hard-linked into ``built``, less the
+    pages and files mkdocs will write again, or that are gone from the docs folder."""
+    from .render import MANIFEST as PAGES
+
+    shutil.copytree(
+        site,
+        built,
+        copy_function=link_or_copy,
+        ignore=lambda folder, _: ["pagefind"] if Path(folder) == site else [],
+    )
+    for source in docs.rglob("*"):
+        if source.is_file() and not source.name.startswith("."):
+            output = built / output_path(source.relative_to(docs))
+            if output.exists() and output.stat().st_mtime < source.stat().st_mtime:
+                output.unlink()  # mkdocs' own test for a dirty build
+    gone = read_manifest(previous / PAGES).keys() - read_manifest(docs / PAGES).keys()
+    for page in gone:
+        if page.endswith(".md"):
+            (built / output_path(Path(page))).unlink(missing_ok=True)
+    for template in ("404.html", "sitemap.xml", "sitemap.xml.gz"):  # mkdocs writes these always
+        (built / template).unlink(missing_ok=True)
+
+
+def output_path(source: Path) -> Path:
+    """Where mkdocs (``use_directory_urls``) writes a file of the docs folder."""
+    if source.suffix != ".md":
+        return source
+    if source.stem == "index":
+        return source.with_suffix(".html")
+    return source.with_suffix("") / "index.html"
+
+
+class QuietDirty(logging.Filter):
+    """Drops mkdocs' warning that a dirty build may leave navigation stale: our
+    navigation is fixed in mkdocs.yml, and the warning would fail a strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")

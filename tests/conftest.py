@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,12 @@ def clause(document: Document, anchor: str) -> Clause:
             if found.anchor == anchor:
                 return found
     raise KeyError(anchor)
+
+
+def indexed_urls(site: Path) -> set[str]:
+    """The page of each record in the Pagefind bundle (a fragment is gzipped JSON after a tag)."""
+    urls = set()
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls

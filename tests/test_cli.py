@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import threading
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pytest
 
 from generator.__main__ import main
 
-from .conftest import SOURCES, seed
+from .conftest import SOURCES, indexed_urls, seed
 
 
 def test_parse_writes_one_yaml_per_document(
@@ -60,15 +58,6 @@ def test_build_takes_paths_relative_to_where_it_runs(
     assert main([*command, "--work", "work"]) == 0
     assert (tmp_path / "site" / "wtsa-75-2022" / "index.html").is_file()
     assert (tmp_path / "work" / "docs" / "wtsa-75-2022.md").is_file()
-
-
-def indexed_urls(site: Path) -> set[str]:
-    """The page of each record in the Pagefind bundle (a fragment is gzipped JSON after a tag)."""
-    urls = set()
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
-        urls.add(json.loads(data)["url"])
-    return urls
 
 
 def test_a_build_indexes_every_document_parsed_under_its_final_id(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from generator.__main__ import main
 
-from .conftest import SOURCES, seed
+from .conftest import SOURCES, indexed_urls, seed
 
 
 def build(
@@ -53,6 +53,10 @@ def test_a_changed_source_rerenders_what_shows_it_and_matches_a_fresh_build(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     build(root, "work", capsys)
+    site = root / "work-site"
+    inodes = {
+        page: (site / page / "index.html").stat().st_ino for page in ("pp-188-2018", "pp-70-2018")
+    }
     source = root / "sources" / seed("001").name  # WTSA Resolution 75 (2022)
     text = source.read_text(encoding="utf-8")
     cited = "全权代表大会第188号决议（2018年，迪拜，修订版）"
@@ -63,8 +67,29 @@ def test_a_changed_source_rerenders_what_shows_it_and_matches_a_fresh_build(
     # wtsa-75: its page and work page; pp-188: its page and work page (cited by); the
     # five index pages; the matrix cells of wtsa-75's clauses (they quote its text).
     assert 6 <= rendered <= 30, again
+    # mkdocs built the changed pages again (pp-188 is cited anew), and kept the others.
+    assert (site / "pp-188-2018" / "index.html").stat().st_ino != inodes["pp-188-2018"]
+    assert (site / "pp-70-2018" / "index.html").stat().st_ino == inodes["pp-70-2018"]
     fresh = root / "fresh"
     build(root, "fresh", capsys)
-    assert files(root / "work" / "docs") == files(fresh / "docs")
-    site = root / "work-site" / "pp-188-2018" / "index.html"
-    assert "wtsa-75-2022/#considering-a" in site.read_text(encoding="utf-8")
+    docs, fresh_docs = files(root / "work" / "docs"), files(fresh / "docs")
+    assert docs.pop(".site.json") != fresh_docs.pop(".site.json")  # names its site
+    assert docs == fresh_docs
+    pages, fresh_pages = files(site), files(root / "fresh-site")
+    for built in (pages, fresh_pages):  # Pagefind's file names differ from run to run
+        for name in [name for name in built if name.startswith("pagefind/")]:
+            del built[name]
+    assert pages == fresh_pages
+    assert indexed_urls(site) == indexed_urls(root / "fresh-site")
+    assert "wtsa-75-2022/#considering-a" in (site / "pp-188-2018" / "index.html").read_text("utf-8")
+
+
+def test_a_rebuild_without_a_source_drops_its_pages(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(root, "work", capsys)
+    assert (root / "work-site" / "wtsa-75-2022" / "index.html").is_file()
+    (root / "sources" / seed("001").name).unlink()  # WTSA Resolution 75 (2022)
+    build(root, "work", capsys)
+    assert not (root / "work-site" / "wtsa-75-2022" / "index.html").exists()
+    assert not (root / "work-site" / "works" / "wtsa-75" / "index.html").exists()
