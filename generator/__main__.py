@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import os
 import sys
 from pathlib import Path
 
-from . import search
 from .build import (
     RESOLUTIONS,
     SITE,
@@ -45,33 +43,27 @@ def main(argv: list[str] | None = None) -> int:
     stages = Stages(sys.stderr) if args.command == "build" else Stages(None)
     cache = ParseCache(args.work / "cache" / "parse") if args.command == "build" else None
     sources = [args.sources] if args.command == "build" else args.sources
-    # A build has Pagefind index each document as soon as it is parsed.
-    with search.Indexing() if args.command == "build" else contextlib.nullcontext() as indexing:
-        # The documents are millions of small objects without cycles. Collecting while
-        # they are loaded from the cache, and afterwards, traversed them again and again:
-        # half of a one-file rebuild's parse and link at 1,000 resolutions.
-        gc.disable()
-        report = run_parse(sources, args.strict, cache, stages, indexing)
-        gc.freeze()  # they live to the end: later collections skip them
-        gc.enable()
-        if report is None:
-            return 1
-        try:
-            if indexing is None:
-                write_documents(report, args.out, stages)
-                return 0
-            return run_build(args, report, cache, stages, indexing)
-        except SchemaError as error:  # a parser bug, still reported without a traceback
-            print(f"error: {error} (please report); nothing was written", file=sys.stderr)
-            return 1
+    # The documents are millions of small objects without cycles. Collecting while
+    # they are loaded from the cache, and afterwards, traversed them again and again:
+    # half of a one-file rebuild's parse and link at 1,000 resolutions.
+    gc.disable()
+    report = run_parse(sources, args.strict, cache, stages, build=args.command == "build")
+    gc.freeze()  # they live to the end: later collections skip them
+    gc.enable()
+    if report is None:
+        return 1
+    try:
+        if args.command == "parse":
+            write_documents(report, args.out, stages)
+            return 0
+        return run_build(args, report, cache, stages)
+    except SchemaError as error:  # a parser bug, still reported without a traceback
+        print(f"error: {error} (please report); nothing was written", file=sys.stderr)
+        return 1
 
 
 def run_build(
-    args: argparse.Namespace,
-    report: ParseReport,
-    cache: ParseCache | None,
-    stages: Stages,
-    indexing: search.Indexing,
+    args: argparse.Namespace, report: ParseReport, cache: ParseCache | None, stages: Stages
 ) -> int:
     """Write the YAML and build the site; the YAML is written while Pagefind indexes."""
     site = build_site(
@@ -81,7 +73,7 @@ def run_build(
         work=args.work,
         stages=stages,
         alongside=lambda: write_documents(report, args.out, stages),
-        indexing=indexing,
+        records=report.records,
     )
     if cache:
         cache.prune()
@@ -99,10 +91,10 @@ def run_parse(
     strict: bool,
     cache: ParseCache | None,
     stages: Stages,
-    indexing: search.Indexing | None,
+    build: bool,
 ) -> ParseReport | None:
     """Parse; None (after saying why) if there are errors, or warnings under ``strict``.
-    Each file's documents go to ``indexing`` as soon as they are parsed."""
+    For a build, the parse also makes the search records."""
     files = len(source_files(sources))
     with stages.run("parse", total=files, unit="files") as progress:
         report = parse_sources(
@@ -111,7 +103,7 @@ def run_parse(
             progress,
             workers=os.cpu_count() or 1,
             dump_yaml=True,
-            on_records=indexing.add if indexing else None,
+            search_pages=build,
         )
     print_problems(report)
     if report.errors or (strict and report.warnings):

@@ -42,6 +42,7 @@ class ParseReport:
     files: int = 0
     parsed_files: int = 0  # files parsed, not taken from the cache
     yaml: dict[str, str] = field(default_factory=dict)  # YAML made while parsing, by id
+    records: list[search.Record] = field(default_factory=list)  # if asked for
 
 
 def source_files(paths: list[Path]) -> list[Path]:
@@ -78,21 +79,21 @@ def parse_sources(
     *,
     workers: int = 1,
     dump_yaml: bool = False,
-    on_records: Callable[[list[search.Record]], None] | None = None,
+    search_pages: bool = False,
 ) -> ParseReport:
     """Parse every file; one bad file does not hide problems in the others.
 
     With a cache, a file whose bytes (and the parser) did not change is not parsed
     again. With ``workers`` > 1, many files are parsed in that many processes; with
     ``dump_yaml`` they also make each document's YAML there (``report.yaml``), which
-    is most of what writing it costs. ``on_records`` is given each file's search
-    records as soon as it is parsed; their pages are made with the parse, and cached.
+    is most of what writing it costs; with ``search_pages``, each document's search
+    record (``report.records``), which the cache keeps.
     """
     files = source_files(paths)
     report = ParseReport(files=len(files))
     keys: list[str] = []
     seen: dict[str, int] = {}
-    for outcome in parse_files(files, cache, workers, dump_yaml, bool(on_records)):
+    for outcome in parse_files(files, cache, workers, dump_yaml, search_pages):
         if isinstance(outcome, Problem):
             report.errors.append(outcome)
         else:
@@ -108,9 +109,9 @@ def parse_sources(
             report.warnings.items.extend(outcome.warnings)
             keys.extend([outcome.key] * len(documents))
             report.parsed_files += not outcome.cached
-            if on_records:
+            if search_pages:
                 pages = [page if same else None for page, same in zip(outcome.pages, made)]
-                on_records(search.records(documents, pages))
+                report.records.extend(search.records(documents, pages))
         if progress:
             progress.advance()
     report.digests = {d.id: digest(key, d.id) for d, key in zip(report.documents, keys)}
@@ -236,16 +237,15 @@ def build_site(
     stages: Stages | None = None,
     config: Path = ROOT / "mkdocs.yml",
     alongside: Callable[[], None] | None = None,
-    indexing: search.Indexing | None = None,
+    records: list[search.Record] | None = None,
 ) -> SiteReport:
     """Render the docs folder, run mkdocs and index for search, replacing ``site`` only on success.
 
     The docs folder is kept in ``work/docs``: ``mkdocs serve`` works from it, and
     the next build reuses its pages whose inputs did not change. ``alongside``
-    is work for this core while Pagefind indexes on the other (the command
-    line writes the YAML there); if it raises, nothing is replaced. ``indexing``
-    has been given every document's search record already (the command line
-    adds them while parsing); without it, the records are made here.
+    is work for this process while Pagefind starts indexing (the command line
+    writes the YAML there); if it raises, nothing is replaced. ``records`` are
+    the documents' search records if the parse made them.
     """
     from .render import render_docs
 
@@ -257,14 +257,11 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent)).resolve()
     try:
         docs, built, bundle = staging / "docs", staging / "site", staging / "pagefind"
-        # Pagefind writes its bundle on the second core while the YAML, render and
-        # mkdocs use the first.
-        with contextlib.ExitStack() as stack:
-            if indexing is None:
-                indexing = stack.enter_context(search.Indexing())
-                with stages.run("search"):
-                    indexing.add(search.records(documents))
-            indexing.write(bundle)
+        with stages.run("search"):
+            records = records or search.records(documents)
+            indexing = search.Indexing(records, staging / "search-pages", bundle)
+        # Pagefind indexes on the cores that the YAML, render and mkdocs leave free.
+        with indexing:
             if alongside:
                 alongside()
             with stages.run("render", unit="pages") as progress:

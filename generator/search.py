@@ -1,6 +1,6 @@
 """The search index: Pagefind (extended build, which segments Chinese), one record per document.
 
-Pagefind runs from the build over the collection, not over the site's HTML:
+Pagefind runs from the build over the documents, not over the site's HTML:
 each document is given to it as a small page made for search, in which every
 clause and report outcome is a heading with the clause's anchor as its id, so
 Pagefind makes it a sub-result that opens at ``/<id>/#<anchor>``. The page
@@ -12,16 +12,11 @@ resolutions, per-clause records made it 560 KB.
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import io
-import json
-import queue
 import subprocess
-import threading
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Self, cast
+from typing import Self
 
 from markupsafe import escape
 from pagefind.service import get_executable
@@ -100,152 +95,52 @@ def document_filters(document: Document) -> dict[str, list[str]]:
 
 def write_index(records: list[Record], site: Path) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
-    with Indexing() as indexing:
-        indexing.add(records)
-        indexing.write(site / "pagefind")
+    with (
+        tempfile.TemporaryDirectory() as pages,
+        Indexing(records, Path(pages), site / "pagefind") as indexing,
+    ):
         indexing.wait()
 
 
 class Indexing:
-    """Pagefind indexing records as they are added, then writing its bundle, in the background.
+    """Pagefind's command line indexing the records and writing its bundle, in the background.
 
-    The build starts it before parsing and adds each document's record as soon as
-    it is parsed: the binary then works while the parse workers and the rest of
-    the build do. ``write`` says where the bundle goes once every record is added;
-    ``wait`` returns when it is written (or raises what went wrong).
+    The records are written as pages into ``pages`` (a page's path is its URL),
+    and the binary indexes them on the cores the build leaves free: it parses
+    and segments pages in parallel. (Its ``--service`` mode, fed the records one
+    by one, indexed on one core and took a quarter more CPU time.) ``wait``
+    returns when the bundle is written, or raises what went wrong.
     """
 
-    def __init__(self) -> None:
-        self.service = PagefindService()
-        self.failure: BaseException | None = None
-        # Records to index; then the bundle's folder, or None to stop without writing.
-        self.queue: queue.SimpleQueue[list[Record] | Path | None] = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def add(self, records: list[Record]) -> None:
-        self.queue.put(records)
-
-    def write(self, output: Path) -> None:
-        self.queue.put(output)
-
-    def run(self) -> None:
-        try:
-            reply = self.service.request(
-                {"type": "NewIndex", "config": {"force_language": LANGUAGE}}
-            )
-            index_id, unread = reply["index_id"], 0
-            while isinstance(item := self.queue.get(), list):
-                for record in item:
-                    self.service.send(
-                        {
-                            "type": "AddFile",
-                            "index_id": index_id,
-                            "url": record.url,
-                            "file_contents": record.html,
-                            "file_path": None,
-                        }
-                    )
-                unread += len(item)
-                # Records that come while a flush waits for its replies go in the next one.
-                if unread >= BATCH or self.queue.empty():
-                    self.service.flush()
-                    unread = 0
-            self.service.flush()
-            if item is not None:
-                self.service.request(
-                    {"type": "WriteFiles", "index_id": index_id, "output_path": str(item)}
-                )
-        except Exception as error:  # noqa: BLE001 (raised again by wait(), in the caller's thread)
-            self.failure = error
-
-    def wait(self) -> None:
-        self.thread.join()
-        if self.failure:
-            raise self.failure
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        if self.thread.is_alive():  # the build failed before wait(): stop at once
-            self.queue.put(None)
-            self.service.process.kill()
-        self.thread.join()
-        self.service.close()
-
-
-class PagefindService:
-    """The Pagefind binary's ``--service`` mode: base64 JSON messages, each ended by a comma.
-
-    The ``pagefind`` package's own client waits 0.1 s before reading each reply
-    (94 s for the seeds' 937 records); this one streams every request while
-    it reads the replies.
-    """
-
-    def __init__(self) -> None:
+    def __init__(self, records: list[Record], pages: Path, bundle: Path) -> None:
         binary = get_executable()
         if binary is None:
             raise FileNotFoundError(
                 "the pagefind binary is missing: pip install 'pagefind[extended]'"
             )
+        for record in records:
+            page = pages / record.url.strip("/") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record.html, encoding="utf-8")
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by __exit__)
+        command = [str(binary), "--site", str(pages.resolve()), "--output-path"]
+        command += [str(bundle.resolve()), "--force-language", LANGUAGE, "--quiet"]
+        # In ``pages``, where no pagefind.yml of anyone's can change what it does.
         self.process = subprocess.Popen(
-            [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            command, cwd=pages, stdout=subprocess.DEVNULL, stderr=self.errors
         )
-        self.pending: list[bytes] = []
-        self.message_id = 0
 
-    def encode(self, payload: dict[str, Any]) -> bytes:
-        self.message_id += 1
-        message = {"message_id": self.message_id, "payload": payload}
-        # Unescaped UTF-8: a third of the bytes of \u escapes for Chinese text.
-        return base64.b64encode(json.dumps(message, ensure_ascii=False).encode()) + b","
+    def wait(self) -> None:
+        if self.process.wait():
+            self.errors.seek(0)
+            message = self.errors.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"pagefind failed ({self.process.returncode}): {message}")
 
-    def request(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Send one request and wait for its reply."""
-        self.send(payload)
-        (reply,) = self.flush()
-        return reply
+    def __enter__(self) -> Self:
+        return self
 
-    def send(self, payload: dict[str, Any]) -> None:
-        self.pending.append(self.encode(payload))
-
-    def flush(self) -> list[dict[str, Any]]:
-        """Send what is pending and read a reply to each; fail on any error reply.
-
-        The service stops at the end of its input, before replying, so input
-        stays open until every reply is in; a thread writes while this one reads.
-        """
-        assert self.process.stdin and self.process.stdout
-        stdin, stdout = self.process.stdin, cast(io.BufferedReader, self.process.stdout)
-        requests, self.pending = b"".join(self.pending), []
-        expected = requests.count(b",")
-        writer = threading.Thread(target=lambda: (stdin.write(requests), stdin.flush()))
-        writer.start()
-        replies: list[dict[str, Any]] = []
-        buffer = b""
-        while len(replies) < expected:
-            chunk = stdout.read1(1 << 16)
-            if not chunk:
-                raise RuntimeError(f"pagefind stopped after {len(replies)} of {expected} replies")
-            *complete, buffer = (buffer + chunk).split(b",")
-            replies.extend(check(decode(reply)) for reply in complete)
-        writer.join()
-        return replies
-
-    def close(self) -> None:
-        assert self.process.stdin
-        with contextlib.suppress(OSError):  # a killed service has closed its end
-            self.process.stdin.close()
+    def __exit__(self, *_: object) -> None:
+        if self.process.poll() is None:  # the build failed before wait(): stop at once
+            self.process.kill()
         self.process.wait()
-
-
-def decode(reply: bytes) -> dict[str, Any]:
-    return dict(json.loads(base64.b64decode(reply)))
-
-
-def check(reply: dict[str, Any]) -> dict[str, Any]:
-    payload: dict[str, Any] = reply["payload"]
-    if payload.get("type") == "Error":
-        raise RuntimeError(f"pagefind: {payload.get('message')}")
-    return payload
+        self.errors.close()

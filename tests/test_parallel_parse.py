@@ -49,16 +49,13 @@ def test_files_the_workers_parsed_come_from_the_cache_next_time(
 def test_search_records_come_from_the_workers_and_then_from_the_cache(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made: list[search.Record] = []
-    first = parse_sources(
-        [sources], ParseCache(tmp_path / "cache"), workers=2, on_records=made.extend
-    )
-    assert made == search.records(first.documents)
+    cache = tmp_path / "cache"
+    first = parse_sources([sources], ParseCache(cache), workers=2, search_pages=True)
+    assert first.records == search.records(first.documents)
 
     def unexpected(document: object) -> str:
         raise AssertionError("a search page made again")
 
     monkeypatch.setattr(search, "search_page", unexpected)
-    again: list[search.Record] = []
-    parse_sources([sources], ParseCache(tmp_path / "cache"), workers=2, on_records=again.extend)
-    assert again == made
+    again = parse_sources([sources], ParseCache(cache), workers=2, search_pages=True)
+    assert again.records == first.records
