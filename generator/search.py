@@ -12,6 +12,7 @@ resolutions, per-clause records made it 560 KB.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -123,7 +124,10 @@ class Indexing:
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record.html, encoding="utf-8")
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by __exit__)
-        command = [str(binary), "--site", str(pages.resolve()), "--output-path"]
+        # At a lower priority: the build's own stages, which come before mkdocs and
+        # Pagefind's end, go first; Pagefind takes what they leave of both cores.
+        nice = ["nice", "-n", "10"] if shutil.which("nice") else []
+        command = [*nice, str(binary), "--site", str(pages.resolve()), "--output-path"]
         command += [str(bundle.resolve()), "--force-language", LANGUAGE, "--quiet"]
         # In ``pages``, where no pagefind.yml of anyone's can change what it does.
         self.process = subprocess.Popen(
