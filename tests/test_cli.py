@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -70,7 +69,7 @@ def test_a_build_indexes_every_document_parsed_under_its_final_id(tmp_path: Path
     assert indexed_urls(tmp_path / "site") == {"/wtsa-75-2022/", "/wtsa-75-2022-2/"}
 
 
-def test_a_build_that_fails_to_parse_stops_pagefind_and_writes_nothing(tmp_path: Path) -> None:
+def test_a_build_that_fails_to_parse_writes_nothing(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "a.txt").write_bytes(seed("001").read_bytes())
@@ -78,5 +77,3 @@ def test_a_build_that_fails_to_parse_stops_pagefind_and_writes_nothing(tmp_path:
     command = ["build", "--sources", str(sources), "--out", str(tmp_path / "yaml")]
     assert main([*command, "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")]) == 1
     assert not (tmp_path / "site").exists() and not (tmp_path / "yaml").exists()
-    children = Path(f"/proc/self/task/{threading.get_native_id()}/children").read_text()
-    assert children.split() == []  # the Pagefind service has been stopped and reaped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,6 +74,8 @@ def test_a_failed_build_leaves_the_previous_site(corpus: ParseReport, tmp_path: 
     with pytest.raises(ConfigurationError):
         build_site([broken], site, work=tmp_path / "work", config=tmp_path / "missing.yml")
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    children = Path(f"/proc/self/task/{threading.get_native_id()}/children").read_text()
+    assert children.split() == []  # Pagefind, started before mkdocs failed, is stopped
 
 
 def clause_html(site: Path, document_id: str, anchor: str) -> str:
