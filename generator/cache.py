@@ -2,8 +2,9 @@
 
 Every key includes ``CODE``, a hash of the generator's code and templates: a
 new version of either makes every entry stale. The parse cache keeps each
-source file's documents, warnings and search pages under the hash of its bytes; the render
-stage keeps a fingerprint of each page's inputs beside the pages (render.py).
+source file's documents, warnings and search pages under the hash of its
+bytes; the render stage keeps a fingerprint of each page's inputs beside the
+pages (render.py).
 """
 
 from __future__ import annotations

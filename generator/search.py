@@ -28,7 +28,6 @@ from .render import title_line
 from .tables import BODY_SHORT_NAMES
 
 LANGUAGE = "zh"
-BATCH = 500  # pages sent to Pagefind before reading its replies
 
 
 @dataclass(frozen=True)
