@@ -54,7 +54,8 @@ def test_document_text_is_escaped(corpus: ParseReport, tmp_path: Path) -> None:
         anchor="recalling-z",
         text=f"<script>alert(1)</script>{cited}",
         line=1,
-        label="z",
+        label="<i>z",
+        old_label="<u>y",
         refs=(Citation(target="pp-140", text=cited),),
     )
     first = document.sections[0]
@@ -64,6 +65,7 @@ def test_document_text_is_escaped(corpus: ParseReport, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
     assert ">第140号决议&lt;b&gt;</a>" in page  # a citation span is escaped too
+    assert "&lt;i&gt;z" in page and "（原&lt;u&gt;y）" in page and "<i>z" not in page
 
 
 def test_a_failed_build_leaves_the_previous_site(corpus: ParseReport, tmp_path: Path) -> None:
