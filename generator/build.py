@@ -18,7 +18,6 @@ from pathlib import Path
 from . import link, search, store
 from .cache import ParseCache, code_version, digest, link_or_copy, read_manifest, reuse, source_key
 from .errors import Problem, SourceError, Warnings
-from .link import places
 from .model import Document
 from .parse import parse_lines
 from .progress import Progress, Stages
@@ -276,8 +275,7 @@ def build_site(
         swap_in(docs, work / "docs")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    clauses = sum(1 for document in documents for _ in places(document))
-    return SiteReport(pages, rendered, clauses, len(collection.references))
+    return SiteReport(pages, rendered, collection.clauses, len(collection.references))
 
 
 SITE_MARK = ".site.json"  # in the docs folder: the site built from it, and with what

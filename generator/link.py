@@ -8,7 +8,7 @@ makes it, what cites each work, and the action-line × SDG matrix.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -90,21 +90,39 @@ class MatrixTotals:
     all: int
 
 
-def places(document: Document) -> Iterator[tuple[Place, Clause | Outcome]]:
-    """Every clause and every report outcome of a document, as a place."""
+def places(
+    document: Document, wanted: Callable[[Clause | Outcome], object] | None = None
+) -> Iterator[tuple[Place, Clause | Outcome]]:
+    """Every clause and every report outcome of a document, as a place; only those
+    ``wanted`` says yes to, if given (a place is made only for them)."""
     for section in document.sections:
-        yield from clause_places(document, section.clauses, section.heading)
+        yield from clause_places(document, section.clauses, section.heading, wanted)
     for outcome in document.outcomes:
-        yield Place(document, outcome.anchor, outcome.code, outcome.text), outcome
+        if wanted is None or wanted(outcome):
+            yield Place(document, outcome.anchor, outcome.code, outcome.text), outcome
 
 
 def clause_places(
-    document: Document, clauses: tuple[Clause, ...], path: str
+    document: Document,
+    clauses: tuple[Clause, ...],
+    path: str,
+    wanted: Callable[[Clause | Outcome], object] | None,
 ) -> Iterator[tuple[Place, Clause | Outcome]]:
     for clause in clauses:
         label = f"{path} {label_text(clause.label)}" if clause.label else path
-        yield Place(document, clause.anchor, label, clause.text), clause
-        yield from clause_places(document, clause.clauses, label)
+        if wanted is None or wanted(clause):
+            yield Place(document, clause.anchor, label, clause.text), clause
+        if clause.clauses:
+            yield from clause_places(document, clause.clauses, label, wanted)
+
+
+def is_linked(part: Clause | Outcome) -> bool:
+    """Whether a clause cites or names an action line or SDG: the collection's places."""
+    return bool(part.action_lines or part.sdgs or (isinstance(part, Clause) and part.refs))
+
+
+def count_clauses(clauses: tuple[Clause, ...]) -> int:
+    return len(clauses) + sum(count_clauses(clause.clauses) for clause in clauses if clause.clauses)
 
 
 def newest_first(document: Document) -> tuple[int, bool]:
@@ -123,8 +141,11 @@ class Collection:
         self.documents = documents
         self.tagged: list[TaggedPlace] = []
         self.references: list[Reference] = []
+        self.clauses = 0  # and report outcomes: every place
         for document in documents:
-            for place, part in places(document):
+            self.clauses += len(document.outcomes)
+            self.clauses += sum(count_clauses(section.clauses) for section in document.sections)
+            for place, part in places(document, is_linked):
                 if isinstance(part, Clause):
                     targets = dict.fromkeys(ref.target for ref in part.refs)
                     self.references.extend(Reference(place, target) for target in targets)

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import ConfigurationError
 
 from generator.build import ParseReport, build_site
-from generator.link import Collection
+from generator.link import Collection, places
 from generator.model import Citation, Clause, Section, walk_clauses
 
 from .conftest import page
@@ -165,6 +165,23 @@ def test_empty_matrix_cells_are_visibly_empty(corpus: ParseReport, tmp_path: Pat
     build_site(documents, tmp_path / "site", work=tmp_path / "work")
     table = page(tmp_path / "site", "matrix")
     assert table.count('<td class="empty">–</td>') == 11 * 17
+
+
+def test_the_collection_keeps_every_citing_or_tagged_clause_and_counts_all(
+    corpus: ParseReport,
+) -> None:
+    collection = Collection(corpus.documents)
+    every = [(place, part) for d in corpus.documents for place, part in places(d)]
+    assert collection.clauses == len(every) > 900
+    citing = [
+        (place, ref.target)
+        for place, part in every
+        if isinstance(part, Clause)
+        for ref in part.refs
+    ]
+    assert [(r.place, r.target) for r in collection.references] == list(dict.fromkeys(citing))
+    tagged = [place for place, part in every if part.action_lines or part.sdgs]
+    assert [t.place for t in collection.tagged] == tagged
 
 
 def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
