@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from .cache import code_version, digest, read_manifest, reuse
 from .link import Collection, Place, Reference, label_text, split_work, work_of
 from .model import Citation, Clause, Document, Revision
 from .progress import Progress
-from .tables import ACTION_LINES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
+from .tables import ACTION_LINES, BODIES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
@@ -108,13 +108,20 @@ def pages(
     """(path in the docs folder, template, context, what it shows) of every page."""
     yield "index.md", "index.md.j2", {}, None
     yield "resolutions.md", "resolutions.md.j2", {}, None
-    yield "cross-references.md", "cross-references.md.j2", {}, None
+    groups = xref_groups(collection)
+    yield "cross-references/index.md", "cross-references.md.j2", {"groups": groups}, None
+    for group, works in groups.items():
+        shows = [shown for work in works for shown in shown_around(collection, work, cited=True)]
+        context: dict[str, Any] = {"group": group, "works": works}
+        yield f"cross-references/{group}.md", "cross-references-group.md.j2", context, shows
+    outside = collection.cited_outside
+    shows = [f"outside {work}" for work in outside]
+    shows += [ref.place.document for refs in outside.values() for ref in refs]
+    yield "cross-references/outside.md", "cross-references-outside.md.j2", {}, shows
     yield "matrix/index.md", "matrix.md.j2", {}, None
     yield "about.md", "about.md.j2", {}, None
     for document in collection.documents:
-        shows = [document, *shown_around(collection, work_of(document))]
-        for ref in collection.cites.get(work_of(document), []):
-            shows.append(collection.latest(ref.target) or f"missing {ref.target}")
+        shows = [document, *shown_around(collection, work_of(document), cited=True)]
         yield f"{document.id}.md", "document.md.j2", {"document": document}, shows
     for work, versions in collection.works.items():
         if versions[0].kind == "resolution":
@@ -130,10 +137,33 @@ def pages(
             )
 
 
-def shown_around(collection: Collection, work: str) -> list[Document | str]:
-    """The versions of a work and the documents citing it: its pages show both."""
-    citing = [ref.place.document for ref in collection.cited_by.get(work, [])]
-    return [*collection.works[work], *citing]
+def shown_around(collection: Collection, work: str, cited: bool = False) -> list[Document | str]:
+    """The versions of a work and the documents citing it: its pages show both; with
+    ``cited``, also the newest version of each work it cites (or that it is missing)."""
+    shown: list[Document | str] = [*collection.works[work]]
+    shown += [ref.place.document for ref in collection.cited_by.get(work, [])]
+    if cited:
+        for ref in collection.cites.get(work, []):
+            shown.append(collection.latest(ref.target) or f"missing {ref.target}")
+    return shown
+
+
+GROUP_NAMES = {**BODY_NAMES, "reports": "报告", "other": "其他"}
+
+
+def xref_groups(collection: Collection) -> dict[str, list[str]]:
+    """The works of the cross-reference index, by the body that adopted them
+    (``pp``, ``wtsa`` …), reports last: one page each, so a change re-renders few."""
+    groups: dict[str, list[str]] = {body: [] for body in BODIES}
+    groups["reports"] = []
+    for work, versions in collection.works.items():
+        group = "reports" if versions[0].kind == "report" else versions[0].body or "other"
+        groups.setdefault(group, []).append(work)
+    return {group: works for group, works in groups.items() if works}
+
+
+def citation_count(references: dict[str, list[Reference]], works: Iterable[str]) -> int:
+    return sum(len(references.get(work, [])) for work in works)
 
 
 def root_of(path: str) -> str:
@@ -168,6 +198,8 @@ def environment(collection: Collection) -> Environment:
         sdgs=SDGS,
         body_names=BODY_NAMES,
         body_short_names=BODY_SHORT_NAMES,
+        group_names=GROUP_NAMES,
+        citation_count=citation_count,
         label_text=label_text,
         revision_text=revision_text,
         title_line=title_line,

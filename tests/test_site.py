@@ -188,15 +188,36 @@ def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
     corpus: ParseReport, site: Path
 ) -> None:
     collection = Collection(corpus.documents)
-    html = page(site, "cross-references")
+    html = page(site, "cross-references/pp")
     row = re.search(r'<tr id="work-pp-140">(.*?)</tr>', html, re.DOTALL)
     assert row is not None
     cited_by = collection.cited_by["pp-140"]
-    assert f'<a href="../pp-140-2022/#cited-by">{len(cited_by)}</a>' in row[1]
+    assert f'<a href="../../pp-140-2022/#cited-by">{len(cited_by)}</a>' in row[1]
     for citing in {ref.place.document.id for ref in cited_by}:
-        assert f'href="../{citing}/"' in row[1]
+        assert f'href="../../{citing}/"' in row[1]
     for target in {ref.target for ref in collection.cites["pp-140"]}:
         name = target.split("-")[-1]
         assert re.search(rf">[^<]*-{re.escape(name.upper())}</", row[1]), target
-    outside = re.search(r'<tr id="outside-unga-70-125">(.*?)</tr>', html, re.DOTALL)
-    assert outside is not None and 'href="../pp-140-2022/"' in outside[1]
+    assert 'id="work-wtsa-75"' not in html  # on the WTSA page
+    assert 'id="work-wtsa-75"' in page(site, "cross-references/wtsa")
+    outside = re.search(
+        r'<tr id="outside-unga-70-125">(.*?)</tr>',
+        page(site, "cross-references/outside"),
+        re.DOTALL,
+    )
+    assert outside is not None and 'href="../../pp-140-2022/"' in outside[1]
+
+
+def test_the_cross_reference_overview_counts_each_bodys_citations(
+    corpus: ParseReport, site: Path
+) -> None:
+    collection = Collection(corpus.documents)
+    html = page(site, "cross-references")
+    pp = [work for work, versions in collection.works.items() if versions[0].body == "pp"]
+    cites = sum(len(collection.cites.get(work, [])) for work in pp)
+    cited = sum(len(collection.cited_by.get(work, [])) for work in pp)
+    row = re.search(r'<tr id="pp">(.*?)</tr>', html, re.DOTALL)
+    assert row is not None and 'href="pp/"' in row[1]
+    counts = re.findall(r'<td class="count">(\d+)</td>', row[1])
+    assert counts == [str(len(pp)), str(cites), str(cited)] and cites > 0 and cited > 0
+    assert 'href="reports/"' in html and 'href="outside/"' in html
