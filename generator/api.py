@@ -9,37 +9,68 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from .link import Collection, Place, Reference, work_of
 from .model import Document, Revision
 from .tables import ACTION_LINES, SDGS
 
+# (kind of part, work, make) → the part's text: made by ``make``, or kept from a
+# previous build (render.Fragments) if nothing it shows of the work changed.
+Parts = Callable[[str, str, Callable[[], str]], str]
 
-def write(collection: Collection, folder: Path) -> None:
-    folder.mkdir(parents=True)
-    files = {
-        "resolutions.json": as_json({"documents": resolutions(collection)}),
-        "xrefs.json": as_json({"works": xrefs(collection)}),
-        "matrix.json": as_json(matrix(collection)),
-        "matrix.csv": matrix_csv(collection),
+
+def make_now(kind: str, work: str, make: Callable[[], str]) -> str:
+    return make()
+
+
+def files(collection: Collection, part: Parts = make_now) -> dict[str, str]:
+    """The text of each file of api/."""
+    matrix_data = matrix(collection)
+    return {
+        "resolutions.json": resolutions_json(collection, part),
+        "xrefs.json": xrefs_json(collection, part),
+        "matrix.json": as_json(matrix_data) + "\n",
+        "matrix.csv": matrix_csv(matrix_data),
     }
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
 
 
-def as_json(data: dict[str, Any]) -> str:
+def as_json(data: object) -> str:
     """Compact JSON: with ``indent`` the json module encodes in Python, 10x slower."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def resolutions_json(collection: Collection, part: Parts) -> str:
+    """``{"documents": [...]}``, an entry per document, made again only for changed works."""
+    entries = [
+        part("api-document", work_of(d), partial(document_json, collection, d))
+        for d in collection.documents
+    ]
+    return '{"documents":[' + ",".join(entries) + "]}\n"
+
+
+def document_json(collection: Collection, document: Document) -> str:
+    return as_json(document_entry(collection, document))
+
+
+def xrefs_json(collection: Collection, part: Parts) -> str:
+    """``{"works": {work: ...}}``: per work, in the collection or only cited."""
+    works = sorted(set(collection.works) | set(collection.cited_by))
+    entries = [
+        as_json(work) + ":" + part("api-xref", work, partial(xref_json, collection, work))
+        for work in works
+    ]
+    return '{"works":{' + ",".join(entries) + "}}\n"
+
+
+def xref_json(collection: Collection, work: str) -> str:
+    return as_json(xref_entry(collection, work))
 
 
 def revision(revision: Revision | None) -> dict[str, Any] | None:
     return None if revision is None else {"year": revision.year, "place": revision.place}
-
-
-def resolutions(collection: Collection) -> list[dict[str, Any]]:
-    return [document_entry(collection, document) for document in collection.documents]
 
 
 def document_entry(collection: Collection, document: Document) -> dict[str, Any]:
@@ -66,13 +97,8 @@ def place_entry(place: Place, work: str) -> dict[str, str]:
     return {"url": place.url, "label": place.label, "work": work, "document": place.document.id}
 
 
-def xrefs(collection: Collection) -> dict[str, Any]:
-    """Per work, in the collection or only cited: where it cites and where it is cited."""
-    works = sorted(set(collection.works) | set(collection.cited_by))
-    return {work: xref_entry(collection, work) for work in works}
-
-
 def xref_entry(collection: Collection, work: str) -> dict[str, Any]:
+    """Where a work cites and where it is cited."""
     latest = collection.latest(work)
     cites: list[Reference] = collection.cites.get(work, [])
     cited_by: list[Reference] = collection.cited_by.get(work, [])
@@ -99,12 +125,12 @@ def matrix(collection: Collection) -> dict[str, Any]:
     }
 
 
-def matrix_csv(collection: Collection) -> str:
+def matrix_csv(matrix_data: dict[str, Any]) -> str:
     """One row per (action line, SDG, clause): easy to pivot in a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["action_line", "sdg", "work", "document", "label", "url"])
-    for action_line, row in matrix(collection)["cells"].items():
+    for action_line, row in matrix_data["cells"].items():
         for sdg, entries in row.items():
             for entry in entries:
                 writer.writerow(

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,8 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 
-MANIFEST = ".fingerprints.json"  # mkdocs skips dotfiles: it stays out of the site
+MANIFEST = ".fingerprints.json"  # mkdocs skips dotfiles: they stay out of the site
+FRAGMENTS = ".fragments.json"
 
 
 def render_docs(
@@ -49,15 +50,19 @@ def render_docs(
 
     Each page has a fingerprint of what it shows (the documents, by ``digests``,
     and the code). A page whose fingerprint is the one in the ``previous`` docs
-    folder is linked from there instead of rendered again.
+    folder is linked from there instead of rendered again. Pages that show every
+    work (a body's cross-references, api/) are put together from parts kept the
+    same way (``Fragments``), and linked from there too if they came out the same.
     """
-    env = environment(collection)
     fingerprint = Fingerprints(collection, digests or {})
+    fragments = Fragments(previous / FRAGMENTS if previous else None)
+    env = environment(collection)
+    env.globals["xref_row"] = partial(xref_row, env, fingerprint, fragments)
     before = read_manifest(previous / MANIFEST) if previous else {}
     after: dict[str, str] = {}
     rendered = 0
     docs.mkdir(parents=True)
-    every_page = list(pages(collection))
+    every_page = list(pages(collection, fingerprint.around))
     if progress:
         progress.expect(len(every_page))
     for path, template, context, shows in every_page:
@@ -66,18 +71,30 @@ def render_docs(
         target.parent.mkdir(parents=True, exist_ok=True)
         if not (previous and before.get(path) == after[path] and reuse(previous / path, target)):
             text = env.get_template(template).render(root=root_of(path), **context)
-            target.write_text(text, encoding="utf-8")
+            write_or_link(target, text, previous / path if previous else None)
             rendered += 1
         if progress:
             progress.advance()
-    after["api"] = fingerprint("api", None)
-    if not (
-        previous and before.get("api") == after["api"] and reuse(previous / "api", docs / "api")
-    ):
-        api.write(collection, docs / "api")
+    (docs / "api").mkdir()
+    api_part = partial(fragment, fingerprint, fragments)
+    for name, text in api.files(collection, api_part).items():
+        write_or_link(docs / "api" / name, text, previous / "api" / name if previous else None)
     shutil.copytree(THEME / "assets", docs / "assets")
     (docs / MANIFEST).write_text(json.dumps(after), encoding="utf-8")
-    return len(after) - 1, rendered
+    fragments.save(docs / FRAGMENTS)
+    return len(after), rendered
+
+
+def write_or_link(target: Path, text: str, previous: Path | None) -> None:
+    """Write a page, or link the previous build's file if it is the same: it keeps
+    its time, so that mkdocs leaves it alone."""
+    data = text.encode()
+    try:
+        if previous and previous.read_bytes() == data and reuse(previous, target):
+            return
+    except OSError:
+        pass
+    target.write_bytes(data)
 
 
 class Fingerprints:
@@ -89,8 +106,10 @@ class Fingerprints:
     """
 
     def __init__(self, collection: Collection, digests: dict[str, str]) -> None:
+        self.collection = collection
         self.digests = digests
         self.everything = digest(*map(self.of, collection.documents))
+        self.around = cache(self.around)  # type: ignore[method-assign]
 
     def of(self, shown: Document | str) -> str:
         if isinstance(shown, str):
@@ -101,32 +120,76 @@ class Fingerprints:
         shown = [self.everything] if shows is None else sorted(set(map(self.of, shows)))
         return digest(code_version(), template, *shown)
 
+    def around(self, work: str) -> str:
+        """A key for a work and what anything about it shows (``shown_around``): two works
+        cited by the same documents alone show the same, but they are not the same."""
+        shown = shown_around(self.collection, work)
+        return digest(work, *sorted(set(map(self.of, shown))))
+
+
+class Fragments:
+    """Parts of pages by the fingerprint of what they show, kept in the docs folder
+    for the next build: a row of a cross-reference page, a work's entry in
+    api/xrefs.json. Those pages show every work, so every change touches them;
+    each is put together again from its parts, and only the parts showing a
+    changed document are made again."""
+
+    def __init__(self, previous: Path | None) -> None:
+        self.before = read_manifest(previous) if previous else {}
+        self.after: dict[str, str] = {}
+
+    def get(self, key: str, make: Callable[[], str]) -> str:
+        text = self.before.get(key)
+        if text is None:
+            text = make()
+        self.after[key] = text
+        return text
+
+    def save(self, file: Path) -> None:
+        file.write_text(json.dumps(self.after, ensure_ascii=False), encoding="utf-8")
+
+
+def fragment(
+    fingerprint: Fingerprints, fragments: Fragments, kind: str, work: str, make: Callable[[], str]
+) -> str:
+    """A part (``kind``) about a work, made again only if what it shows changed."""
+    return fragments.get(fingerprint(kind, [fingerprint.around(work)]), make)
+
+
+def xref_row(
+    env: Environment, fingerprint: Fingerprints, fragments: Fragments, work: str, root: str
+) -> Markup:
+    """A work's row of its body's cross-reference page."""
+    template = env.get_template("cross-references-row.html.j2")
+    make = partial(template.render, work=work, root=root)
+    return Markup(fragment(fingerprint, fragments, f"{template.name} {root}", work, make))
+
 
 def pages(
-    collection: Collection,
+    collection: Collection, around: Callable[[str], str]
 ) -> Iterator[tuple[str, str, dict[str, Any], list[Document | str] | None]]:
-    """(path in the docs folder, template, context, what it shows) of every page."""
+    """(path in the docs folder, template, context, what it shows) of every page;
+    ``around`` is a key for what a work's pages show (``Fingerprints.around``)."""
     yield "index.md", "index.md.j2", {}, None
     yield "resolutions.md", "resolutions.md.j2", {}, None
     groups = xref_groups(collection)
     yield "cross-references/index.md", "cross-references.md.j2", {"groups": groups}, None
     for group, works in groups.items():
-        shows = [shown for work in works for shown in shown_around(collection, work, cited=True)]
         context: dict[str, Any] = {"group": group, "works": works}
-        yield f"cross-references/{group}.md", "cross-references-group.md.j2", context, shows
+        yield f"cross-references/{group}.md", "cross-references-group.md.j2", context, None
     outside = collection.cited_outside
-    shows = [f"outside {work}" for work in outside]
+    shows: list[Document | str] = [f"outside {work}" for work in outside]
     shows += [ref.place.document for refs in outside.values() for ref in refs]
     yield "cross-references/outside.md", "cross-references-outside.md.j2", {}, shows
     yield "matrix/index.md", "matrix.md.j2", {}, None
     yield "about.md", "about.md.j2", {}, None
     for document in collection.documents:
-        shows = [document, *shown_around(collection, work_of(document), cited=True)]
+        shows = [document, around(work_of(document))]
         yield f"{document.id}.md", "document.md.j2", {"document": document}, shows
     for work, versions in collection.works.items():
         if versions[0].kind == "resolution":
             context = {"work": work, "versions": versions}
-            yield f"works/{work}.md", "work.md.j2", context, shown_around(collection, work)
+            yield f"works/{work}.md", "work.md.j2", context, [around(work)]
     for action_line, row in collection.matrix.items():
         for sdg, places in row.items():
             yield (
@@ -137,14 +200,13 @@ def pages(
             )
 
 
-def shown_around(collection: Collection, work: str, cited: bool = False) -> list[Document | str]:
-    """The versions of a work and the documents citing it: its pages show both; with
-    ``cited``, also the newest version of each work it cites (or that it is missing)."""
-    shown: list[Document | str] = [*collection.works[work]]
+def shown_around(collection: Collection, work: str) -> list[Document | str]:
+    """What a work's pages show: its versions, the documents citing it, and the newest
+    version of each work it cites (or that the collection lacks it)."""
+    shown: list[Document | str] = [*collection.works.get(work, [])]
     shown += [ref.place.document for ref in collection.cited_by.get(work, [])]
-    if cited:
-        for ref in collection.cites.get(work, []):
-            shown.append(collection.latest(ref.target) or f"missing {ref.target}")
+    for ref in collection.cites.get(work, []):
+        shown.append(collection.latest(ref.target) or f"missing {ref.target}")
     return shown
 
 
