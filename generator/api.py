@@ -17,12 +17,12 @@ from .link import Collection, Place, Reference, work_of
 from .model import Document, Revision
 from .tables import ACTION_LINES, SDGS
 
-# (kind of part, work, make) → the part's text: made by ``make``, or kept from a
-# previous build (render.Fragments) if nothing it shows of the work changed.
+# (name of the part, the work it is about, make) → the part's text: made by ``make``,
+# or kept from a previous build (render.Fragments) if nothing it shows changed.
 Parts = Callable[[str, str, Callable[[], str]], str]
 
 
-def make_now(kind: str, work: str, make: Callable[[], str]) -> str:
+def make_now(name: str, work: str, make: Callable[[], str]) -> str:
     return make()
 
 
@@ -45,7 +45,7 @@ def as_json(data: object) -> str:
 def resolutions_json(collection: Collection, part: Parts) -> str:
     """``{"documents": [...]}``, an entry per document, made again only for changed works."""
     entries = [
-        part("api-document", work_of(d), partial(document_json, collection, d))
+        part(f"document {d.id}", work_of(d), partial(document_json, collection, d))
         for d in collection.documents
     ]
     return '{"documents":[' + ",".join(entries) + "]}\n"
@@ -59,7 +59,7 @@ def xrefs_json(collection: Collection, part: Parts) -> str:
     """``{"works": {work: ...}}``: per work, in the collection or only cited."""
     works = sorted(set(collection.works) | set(collection.cited_by))
     entries = [
-        as_json(work) + ":" + part("api-xref", work, partial(xref_json, collection, work))
+        as_json(work) + ":" + part(f"xref {work}", work, partial(xref_json, collection, work))
         for work in works
     ]
     return '{"works":{' + ",".join(entries) + "}}\n"

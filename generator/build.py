@@ -18,7 +18,7 @@ from pathlib import Path
 from . import link, search, store
 from .cache import ParseCache, code_version, digest, link_or_copy, read_manifest, reuse, source_key
 from .errors import Problem, SourceError, Warnings
-from .model import Document
+from .model import Document, stored
 from .parse import parse_lines
 from .progress import Progress, Stages
 from .read import decode, normalise
@@ -163,9 +163,10 @@ def parse_file(
     except OSError as error:
         return Problem(str(path), 1, f"cannot read: {error.strerror}")
     search_pages = [search.search_page(d) if pages else None for d in documents]
-    if folder:
-        ParseCache(folder).put(key, (documents, warnings.items, search_pages))
     yaml = [dumped(document) if dump_yaml else None for document in documents]
+    if folder:
+        documents = [stored(d, link.document_links(d)) for d in documents]
+        ParseCache(folder).put(key, (documents, warnings.items, search_pages))
     return Parsed(documents, warnings.items, key, yaml, search_pages)
 
 
@@ -222,7 +223,7 @@ def swap_in(new: Path, target: Path) -> None:
 @dataclass
 class SiteReport:
     pages: int
-    rendered: int  # pages rendered, not reused from the previous build
+    rendered: int  # pages rendered and changed, not linked from the previous build
     clauses: int
     citations: int
 

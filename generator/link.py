@@ -116,6 +116,41 @@ def clause_places(
             yield from clause_places(document, clause.clauses, label, wanted)
 
 
+@dataclass(frozen=True)
+class Linked:
+    """A place that cites (``targets``: the works, each once) or is tagged."""
+
+    anchor: str
+    label: str
+    text: str
+    targets: tuple[str, ...]
+    action_lines: tuple[str, ...]
+    sdgs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DocumentLinks:
+    """What the collection needs of a document's clauses: how many places it has, and
+    those that cite or are tagged. The parse cache keeps it beside each document
+    (model.StoredDocument), so that linking reads no clause of an unchanged one."""
+
+    places: int
+    linked: tuple[Linked, ...]
+
+
+def document_links(document: Document) -> DocumentLinks:
+    count = len(document.outcomes)
+    count += sum(count_clauses(section.clauses) for section in document.sections)
+    linked = []
+    for place, part in places(document, is_linked):
+        refs = part.refs if isinstance(part, Clause) else ()
+        targets = tuple(dict.fromkeys(ref.target for ref in refs))
+        linked.append(
+            Linked(place.anchor, place.label, place.text, targets, part.action_lines, part.sdgs)
+        )
+    return DocumentLinks(count, tuple(linked))
+
+
 def is_linked(part: Clause | Outcome) -> bool:
     """Whether a clause cites or names an action line or SDG: the collection's places."""
     return bool(part.action_lines or part.sdgs or (isinstance(part, Clause) and part.refs))
@@ -143,14 +178,13 @@ class Collection:
         self.references: list[Reference] = []
         self.clauses = 0  # and report outcomes: every place
         for document in documents:
-            self.clauses += len(document.outcomes)
-            self.clauses += sum(count_clauses(section.clauses) for section in document.sections)
-            for place, part in places(document, is_linked):
-                if isinstance(part, Clause):
-                    targets = dict.fromkeys(ref.target for ref in part.refs)
-                    self.references.extend(Reference(place, target) for target in targets)
-                if part.action_lines or part.sdgs:
-                    self.tagged.append(TaggedPlace(place, part.action_lines, part.sdgs))
+            links = getattr(document, "links", None) or document_links(document)
+            self.clauses += links.places
+            for linked in links.linked:
+                place = Place(document, linked.anchor, linked.label, linked.text)
+                self.references.extend(Reference(place, target) for target in linked.targets)
+                if linked.action_lines or linked.sdgs:
+                    self.tagged.append(TaggedPlace(place, linked.action_lines, linked.sdgs))
 
     @cached_property
     def works(self) -> dict[str, list[Document]]:

@@ -37,6 +37,9 @@ FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 MANIFEST = ".fingerprints.json"  # mkdocs skips dotfiles: they stay out of the site
 FRAGMENTS = ".fragments.json"
+# What a page put together from Fragments shows: it is put together every build, so
+# that its parts are kept for the next (it is linked if it came out the same).
+ASSEMBLED: list[Document | str] = ["assembled"]
 
 
 def render_docs(
@@ -46,7 +49,7 @@ def render_docs(
     previous: Path | None = None,
     progress: Progress | None = None,
 ) -> tuple[int, int]:
-    """Write the docs folder; returns (pages, pages rendered).
+    """Write the docs folder; returns (pages, pages rendered and changed).
 
     Each page has a fingerprint of what it shows (the documents, by ``digests``,
     and the code). A page whose fingerprint is the one in the ``previous`` docs
@@ -69,10 +72,10 @@ def render_docs(
         after[path] = fingerprint(template, shows)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not (previous and before.get(path) == after[path] and reuse(previous / path, target)):
+        unchanged = before.get(path) == after[path] and shows is not ASSEMBLED
+        if not (previous and unchanged and reuse(previous / path, target)):
             text = env.get_template(template).render(root=root_of(path), **context)
-            write_or_link(target, text, previous / path if previous else None)
-            rendered += 1
+            rendered += write_or_link(target, text, previous / path if previous else None)
         if progress:
             progress.advance()
     (docs / "api").mkdir()
@@ -85,16 +88,17 @@ def render_docs(
     return len(after), rendered
 
 
-def write_or_link(target: Path, text: str, previous: Path | None) -> None:
-    """Write a page, or link the previous build's file if it is the same: it keeps
-    its time, so that mkdocs leaves it alone."""
+def write_or_link(target: Path, text: str, previous: Path | None) -> bool:
+    """Write a page, or link the previous build's file if it is the same (False): it
+    keeps its time, so that mkdocs leaves it alone."""
     data = text.encode()
     try:
         if previous and previous.read_bytes() == data and reuse(previous, target):
-            return
+            return False
     except OSError:
         pass
     target.write_bytes(data)
+    return True
 
 
 class Fingerprints:
@@ -150,10 +154,11 @@ class Fragments:
 
 
 def fragment(
-    fingerprint: Fingerprints, fragments: Fragments, kind: str, work: str, make: Callable[[], str]
+    fingerprint: Fingerprints, fragments: Fragments, name: str, work: str, make: Callable[[], str]
 ) -> str:
-    """A part (``kind``) about a work, made again only if what it shows changed."""
-    return fragments.get(fingerprint(kind, [fingerprint.around(work)]), make)
+    """A part of a page (``name`` tells it from any other) about a work: made again
+    only if what it shows changed."""
+    return fragments.get(fingerprint(name, [fingerprint.around(work)]), make)
 
 
 def xref_row(
@@ -162,7 +167,8 @@ def xref_row(
     """A work's row of its body's cross-reference page."""
     template = env.get_template("cross-references-row.html.j2")
     make = partial(template.render, work=work, root=root)
-    return Markup(fragment(fingerprint, fragments, f"{template.name} {root}", work, make))
+    name = f"{template.name} {root} {work}"
+    return Markup(fragment(fingerprint, fragments, name, work, make))
 
 
 def pages(
@@ -176,7 +182,7 @@ def pages(
     yield "cross-references/index.md", "cross-references.md.j2", {"groups": groups}, None
     for group, works in groups.items():
         context: dict[str, Any] = {"group": group, "works": works}
-        yield f"cross-references/{group}.md", "cross-references-group.md.j2", context, None
+        yield f"cross-references/{group}.md", "cross-references-group.md.j2", context, ASSEMBLED
     outside = collection.cited_outside
     shows: list[Document | str] = [f"outside {work}" for work in outside]
     shows += [ref.place.document for refs in outside.values() for ref in refs]

@@ -44,9 +44,11 @@ def test_a_rebuild_of_unchanged_sources_parses_and_renders_nothing(
     assert "from 5 files (5 parsed" in first and "(14 written)" in first
     assert re.search(r"site: (\d+) pages \(\1 rendered", first), first
     assert set(seconds) == {"parse", "yaml", "link", "render", "mkdocs", "search"}
+    docs = files(root / "work" / "docs")
     again, _ = build(root, "work", capsys)
     assert "(0 parsed" in again and "(0 written)" in again
     assert " (0 rendered" in again
+    assert files(root / "work" / "docs") == docs  # api/ too, put together from kept parts
 
 
 def test_a_changed_source_rerenders_what_shows_it_and_matches_a_fresh_build(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import threading
 from dataclasses import replace
@@ -11,8 +12,8 @@ import pytest
 from mkdocs.exceptions import ConfigurationError
 
 from generator.build import ParseReport, build_site
-from generator.link import Collection, places
-from generator.model import Citation, Clause, Section, walk_clauses
+from generator.link import Collection, Place, document_links, places
+from generator.model import Citation, Clause, Section, stored, walk_clauses
 
 from .conftest import page
 
@@ -182,6 +183,21 @@ def test_the_collection_keeps_every_citing_or_tagged_clause_and_counts_all(
     assert [(r.place, r.target) for r in collection.references] == list(dict.fromkeys(citing))
     tagged = [place for place, part in every if part.action_lines or part.sdgs]
     assert [t.place for t in collection.tagged] == tagged
+
+
+def test_stored_documents_link_without_reading_their_clauses(corpus: ParseReport) -> None:
+    kept = [pickle.loads(pickle.dumps(stored(d, document_links(d)))) for d in corpus.documents]
+    plain, linked = Collection(corpus.documents), Collection(kept)
+    assert all("_body" in vars(document) for document in kept)  # no clause was read
+    assert linked.clauses == plain.clauses
+
+    def seen(places: list[Place]) -> list[tuple[str, str, str, str]]:
+        return [(p.document.id, p.anchor, p.label, p.text) for p in places]
+
+    assert seen([r.place for r in linked.references]) == seen([r.place for r in plain.references])
+    assert [r.target for r in linked.references] == [r.target for r in plain.references]
+    assert seen([t.place for t in linked.tagged]) == seen([t.place for t in plain.tagged])
+    assert kept == corpus.documents  # reading them back gives the same documents
 
 
 def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
