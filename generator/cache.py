@@ -94,12 +94,9 @@ def read_manifest(file: Path) -> dict[str, str]:
 
 
 def reuse(source: Path, target: Path) -> bool:
-    """Hard-link (or copy) a file or folder of the previous build; False if it is gone."""
+    """Hard-link (or copy) a file of the previous build; False if it is gone."""
     try:
-        if source.is_dir():
-            shutil.copytree(source, target, copy_function=link_or_copy)
-        else:
-            link_or_copy(source, target)
+        link_or_copy(source, target)
     except OSError:
         return False
     return True

