@@ -67,7 +67,7 @@ class Parsed:
     warnings: list[Problem]
     key: str
     yaml: list[str | None]
-    pages: list[str | None]
+    pages: list[bytes | None]
     cached: bool = False
 
 
@@ -162,7 +162,7 @@ def parse_file(
         return error.problem
     except OSError as error:
         return Problem(str(path), 1, f"cannot read: {error.strerror}")
-    search_pages = [search.search_page(d) if pages else None for d in documents]
+    search_pages = [search.search_page(d).encode() if pages else None for d in documents]
     yaml = [dumped(document) if dump_yaml else None for document in documents]
     if folder:
         documents = [stored(d, link.document_links(d)) for d in documents]

@@ -45,7 +45,7 @@ def source_key(data: bytes) -> str:
 
 # What a source file gave: its documents, its warnings, and each document's search
 # page (search.search_page), if the parse made them.
-Entry = tuple[list[Document], list[Problem], list[str | None]]
+Entry = tuple[list[Document], list[Problem], list[bytes | None]]
 
 
 class ParseCache:

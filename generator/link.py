@@ -116,16 +116,10 @@ def clause_places(
             yield from clause_places(document, clause.clauses, label, wanted)
 
 
-@dataclass(frozen=True)
-class Linked:
-    """A place that cites (``targets``: the works, each once) or is tagged."""
-
-    anchor: str
-    label: str
-    text: str
-    targets: tuple[str, ...]
-    action_lines: tuple[str, ...]
-    sdgs: tuple[int, ...]
+# A place that cites or is tagged: (anchor, label, text, the works it cites, each
+# once; its action lines; its SDGs). A plain tuple: the parse cache keeps thousands
+# per corpus, and tuples unpickle twice as fast as dataclasses.
+Linked = tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -141,12 +135,12 @@ class DocumentLinks:
 def document_links(document: Document) -> DocumentLinks:
     count = len(document.outcomes)
     count += sum(count_clauses(section.clauses) for section in document.sections)
-    linked = []
+    linked: list[Linked] = []
     for place, part in places(document, is_linked):
         refs = part.refs if isinstance(part, Clause) else ()
         targets = tuple(dict.fromkeys(ref.target for ref in refs))
         linked.append(
-            Linked(place.anchor, place.label, place.text, targets, part.action_lines, part.sdgs)
+            (place.anchor, place.label, place.text, targets, part.action_lines, part.sdgs)
         )
     return DocumentLinks(count, tuple(linked))
 
@@ -180,11 +174,11 @@ class Collection:
         for document in documents:
             links = getattr(document, "links", None) or document_links(document)
             self.clauses += links.places
-            for linked in links.linked:
-                place = Place(document, linked.anchor, linked.label, linked.text)
-                self.references.extend(Reference(place, target) for target in linked.targets)
-                if linked.action_lines or linked.sdgs:
-                    self.tagged.append(TaggedPlace(place, linked.action_lines, linked.sdgs))
+            for anchor, label, text, targets, action_lines, sdgs in links.linked:
+                place = Place(document, anchor, label, text)
+                self.references.extend(Reference(place, target) for target in targets)
+                if action_lines or sdgs:
+                    self.tagged.append(TaggedPlace(place, action_lines, sdgs))
 
     @cached_property
     def works(self) -> dict[str, list[Document]]:

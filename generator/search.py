@@ -32,17 +32,19 @@ LANGUAGE = "zh"
 
 @dataclass(frozen=True)
 class Record:
-    """A document as Pagefind indexes it: its URL and a page of HTML made for search."""
+    """A document as Pagefind indexes it: its URL and a page of HTML made for search,
+    encoded (UTF-8) as the parse cache keeps it and as it is written for Pagefind."""
 
     url: str
-    html: str
+    html: bytes
 
 
-def records(documents: list[Document], pages: list[str | None] | None = None) -> list[Record]:
+def records(documents: list[Document], pages: list[bytes | None] | None = None) -> list[Record]:
     """A record per document, with its ``search_page`` where given (the parse makes them
     in its workers, and caches them: each needs only its document)."""
     pages = pages or [None] * len(documents)
-    return [Record(f"/{d.id}/", page or search_page(d)) for d, page in zip(documents, pages)]
+    made = zip(documents, pages)
+    return [Record(f"/{d.id}/", page or search_page(d).encode()) for d, page in made]
 
 
 def search_page(document: Document) -> str:
@@ -121,7 +123,7 @@ class Indexing:
         for record in records:
             page = pages / record.url.strip("/") / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record.html, encoding="utf-8")
+            page.write_bytes(record.html)
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by __exit__)
         # At a lower priority: the build's own stages, which come before mkdocs and
         # Pagefind's end, go first; Pagefind takes what they leave of both cores.

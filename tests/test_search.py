@@ -15,12 +15,12 @@ def test_every_clause_and_outcome_is_a_sub_result_with_its_anchor(corpus: ParseR
     found = records(corpus.documents)
     assert [record.url for record in found] == [f"/{d.id}/" for d in corpus.documents]
     for document, record in zip(corpus.documents, found, strict=True):
-        anchors = re.findall(r'<h2 id="([^"]+)">', record.html)
+        anchors = re.findall(r'<h2 id="([^"]+)">', record.html.decode())
         assert anchors == [place.anchor for place, _ in places(document)]
 
 
 def test_a_record_leads_with_the_ways_people_write_its_number(corpus: ParseReport) -> None:
-    by_url = {record.url: record.html for record in records(corpus.documents)}
+    by_url = {record.url: record.html.decode() for record in records(corpus.documents)}
     html = by_url["/pp-140-2022/"]
     numbers = re.search(r'<p data-pagefind-weight="10">([^<]+)</p>', html)
     assert numbers is not None
@@ -35,7 +35,7 @@ def test_record_text_is_escaped(corpus: ParseReport) -> None:
     document = corpus.documents[0]
     poisoned = replace(document, title="<script>alert(1)</script>")
     (record,) = records([poisoned])
-    assert "<script>" not in record.html and "&lt;script&gt;" in record.html
+    assert "<script>" not in record.html.decode() and "&lt;script&gt;" in record.html.decode()
 
 
 def test_the_build_writes_a_chunked_index(corpus: ParseReport, site: Path) -> None:
