@@ -43,8 +43,9 @@ def source_key(data: bytes) -> str:
     return hashlib.sha256(code_version().encode() + data).hexdigest()
 
 
-# What a source file gave: its documents, its warnings, and each document's search
-# page (search.search_page), if the parse made them.
+# What a source file gave: its documents (model.StoredDocument: clauses read on first
+# use), its warnings, and each document's search page (search.search_page, UTF-8)
+# if the parse made them.
 Entry = tuple[list[Document], list[Problem], list[bytes | None]]
 
 
