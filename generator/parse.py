@@ -208,12 +208,16 @@ def parse_proposal(
 def take_footnotes(lines: list[Line]) -> tuple[tuple[Footnote, ...], list[Line]]:
     """Footnote texts out of the lines, and ``[^id]`` markers in their place."""
     shown_by_ref: dict[str, str] = {}
-    for line in lines:
+    bracketed = [line for line in lines if "[" in line.text]  # both patterns need one
+    for line in bracketed:
         for mark in FOOTNOTE_MARK.finditer(line.text):
             shown_by_ref.setdefault(mark["ref"], mark["shown"] or mark["ref"])
     footnotes = []
     cleaned = []
     for line in lines:
+        if "[" not in line.text:
+            cleaned.append(Line(line.number, line.text.strip()))
+            continue
         for note in FOOTNOTE_TEXT.finditer(line.text):
             note_id = shown_by_ref.get(note["ref"], note["shown"] or note["ref"])
             footnotes.append(Footnote(note_id, note["text"].strip(), line.number))
