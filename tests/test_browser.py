@@ -146,7 +146,15 @@ def test_filtering_the_index_by_sdg_5_shows_only_matching_rows(
 
 
 @pytest.mark.parametrize(
-    "path", ["/pp-140-2022/", "/resolutions/", "/cross-references/", "/matrix/", "/report-003/"]
+    "path",
+    [
+        "/pp-140-2022/",
+        "/resolutions/",
+        "/cross-references/",
+        "/cross-references/pp/",
+        "/matrix/",
+        "/report-003/",
+    ],
 )
 def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) -> None:
     page.goto(path)
