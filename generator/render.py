@@ -223,12 +223,14 @@ def pages(
 
 
 def shown_around(collection: Collection, work: str) -> list[Document | str]:
-    """What a work's pages show: its versions, the documents citing it, and the newest
-    version of each work it cites (or that the collection lacks it)."""
+    """What a work's pages show: its versions, the documents citing it, and of each
+    work it cites, the id and title of its newest version (or that it is missing):
+    a citation links there, so a change to that version's text changes nothing here."""
     shown: list[Document | str] = [*collection.works.get(work, [])]
     shown += [ref.place.document for ref in collection.cited_by.get(work, [])]
     for ref in collection.cites.get(work, []):
-        shown.append(collection.latest(ref.target) or f"missing {ref.target}")
+        latest = collection.latest(ref.target)
+        shown.append(f"cited {latest.id} {latest.title}" if latest else f"missing {ref.target}")
     return shown
 
 
