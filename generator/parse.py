@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import extract
 from .errors import Problem, SourceError, Warnings
@@ -32,12 +33,14 @@ from .patterns import (
     SEPARATOR,
 )
 
+SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
 FOOTNOTE_MARK = re.compile(r"\[footnoteRef:(?P<ref>\d+)\](?P<shown>\d*)")
 FOOTNOTE_TEXT = re.compile(r"\s*\[(?P<ref>\d+):[ \t]*(?P<shown>\d*)\t?(?P<text>[^\]]*)\]\s*")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A source line and its 1-based number (a tuple: a file has thousands)."""
+
     number: int
     text: str
 
@@ -232,7 +235,7 @@ def take_footnotes(lines: list[Line]) -> tuple[tuple[Footnote, ...], list[Line]]
 
 def heading_of(text: str) -> Heading | None:
     """The verb, part and addressee of a heading line, or None if it is not one."""
-    if len(text) > HEADING_MAX_CHARS or text.endswith(tuple(SENTENCE_END)) or "\t" in text:
+    if len(text) > HEADING_MAX_CHARS or text.endswith(SENTENCE_ENDS) or "\t" in text:
         return None
     for chinese, verb, part in HEADING_VERBS:
         if text.startswith(chinese):
@@ -427,7 +430,7 @@ def report_heading(text: str) -> bool:
     """A short line that is not a sentence nor labelled: a report's section title."""
     return (
         len(text) <= 30
-        and not text.endswith(tuple(SENTENCE_END))
+        and not text.endswith(SENTENCE_ENDS)
         and "。" not in text
         and parse_label(text) is None
     )
