@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from . import extract
 from .errors import Problem, SourceError, Warnings
-from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
+from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section, built
 from .outline import Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
@@ -367,7 +367,8 @@ def freeze_clause(
     node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors
 ) -> Clause:
     goals, targets = extract.extract_sdgs(node.text)
-    return Clause(
+    return built(
+        Clause,
         anchor=anchor,
         text=node.text,
         line=node.line,

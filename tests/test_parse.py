@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 
 from generator.build import ParseReport, parse_sources
 from generator.errors import SourceError, Warnings
-from generator.model import Document, walk_clauses
+from generator.model import Clause, Document, built, walk_clauses
 from generator.parse import addressee_of, heading_of, parse_lines
 
 from .conftest import clause, seed
@@ -323,3 +324,11 @@ def test_a_resolution_without_enacting_formula_takes_the_body_from_its_revision(
     lines = ["第47号决议（2012年，迪拜，修订版）", "标题", "忆及", "a)\t文本；"]
     (document,) = parse_lines(lines, "t.txt", Warnings())
     assert document.id == "wtsa-47-2012"
+
+
+def test_a_clause_built_without_its_init_equals_one_made_by_it() -> None:
+    fields = {"anchor": "resolves-1", "text": "文本", "line": 3, "label": "1", "sdgs": (5,)}
+    made, built_one = Clause(**fields), built(Clause, **fields)  # type: ignore[arg-type]
+    assert built_one == made and repr(built_one) == repr(made) and built_one.refs == ()
+    with pytest.raises(FrozenInstanceError):
+        built_one.text = "改"  # type: ignore[misc]
