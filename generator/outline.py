@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .patterns import LABELLED_LINE, ROMAN
 
@@ -38,9 +39,9 @@ class Level:
     siblings: list[Node]
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One way to read a raw label: style, value, label now, label before."""
+class Reading(NamedTuple):
+    """One way to read a raw label: style, value, label now, label before (a tuple:
+    every label has one or more)."""
 
     style: str
     value: int
@@ -142,21 +143,27 @@ class Outline:
 
     def choose(self, match: re.Match[str]) -> tuple[Reading, str | None]:
         whole = whole_readings(match)
-        old_first, new_first = split_readings(match)
-        for candidates, accept_same in ((whole, False), (old_first, True), (new_first, False)):
-            for level in reversed(self.levels):
-                for reading in candidates:
-                    if reading.style != level.style:
-                        continue
-                    if reading.value == level.last + 1 or (
-                        accept_same and reading.value == level.last
-                    ):
-                        return reading, None
+        if found := self.continuing(whole, accept_same=False):
+            return found, None
+        old_first, new_first = split_readings(match)  # only if the label as written fits nowhere
+        for candidates, accept_same in ((old_first, True), (new_first, False)):
+            if found := self.continuing(candidates, accept_same):
+                return found, None
         for reading in whole:
             if reading.value == 1 and self.levels[0].style in (None, reading.style):
                 return reading, None
         fallback = (whole or old_first)[0]
         return fallback, self.sequence_warning(match["label"], fallback)
+
+    def continuing(self, candidates: list[Reading], accept_same: bool) -> Reading | None:
+        """The first reading that continues an open list, innermost list first."""
+        for level in reversed(self.levels):
+            for reading in candidates:
+                if reading.style != level.style:
+                    continue
+                if reading.value == level.last + 1 or (accept_same and reading.value == level.last):
+                    return reading
+        return None
 
     def sequence_warning(self, raw: str, reading: Reading) -> str:
         before = next((lv for lv in reversed(self.levels) if lv.style == reading.style), None)
