@@ -141,12 +141,12 @@ class Document:
 T = TypeVar("T")
 
 
-def built(kind: type[T], **fields: object) -> T:
+def built(kind: type[T], **values: object) -> T:
     """A frozen dataclass made without its ``__init__``, which sets every field through
     ``object.__setattr__``: 4.7 µs a clause, a tenth of the parse, against 0.9 µs.
     Fields left out read their (immutable) defaults from the class."""
     made = object.__new__(kind)
-    made.__dict__.update(fields)
+    made.__dict__.update(values)
     return made
 
 
