@@ -3,7 +3,9 @@
 Each synthetic resolution has the shape of a real one (its headings, in
 order) and the clauses under each heading are those of a real resolution
 with the same heading, so labels, nesting, footnotes and Chinese text are
-real. It gets its own body, number and year; the numbers in its citations
+real. Works are numbered per body, and each is adopted at one to five of
+its body's conferences (ITU revises a resolution at later ones), so the mix
+of works and versions is the same at every size. The numbers in citations
 are redrawn so they cite other synthetic resolutions, and one clause in
 TAG_EVERY names an action line and an SDG, as ITU-D's outcomes do, so the
 matrix fills. Each is written as a source text like the shipped ones, so the
@@ -22,27 +24,44 @@ from .tables import ACTION_LINES, BODY_NAMES, CONFERENCES
 
 BODIES = ("pp", "wtsa", "wtdc", "itu-r")
 TAG_EVERY = 200  # about one clause in this many gains an action line and an SDG
+MAX_VERSIONS = 5  # a work is adopted, then revised at up to four later conferences
 MAX_CITED = 999  # cited numbers stay below 1000, which the parser reads as Council's
 FOOTNOTE = re.compile(r"\[\^(\d+)\]")
 NUMBER = re.compile(r"\d+(?:-\d+)?")
 
 
 def synthesize(real: list[Document], count: int, seed: int = 0) -> list[tuple[str, str]]:
-    """``count`` synthetic resolutions as (file name, source text), numbered per body."""
+    """``count`` synthetic resolutions as (file name, source text): works numbered per
+    body, each adopted at one to MAX_VERSIONS of its body's conferences."""
     rng = random.Random(seed)
     donors = [d for d in real if d.kind == "resolution" and d.sections]
     by_anchor: dict[str, list[tuple[Document, Section]]] = defaultdict(list)
     for donor in donors:
         for section in donor.sections:
             by_anchor[section.anchor].append((donor, section))
-    per_body = -(-count // len(BODIES))
-    cited = min(per_body, MAX_CITED)
+    versions = version_counts(rng, count)
+    cited = min(max(1, len(versions) // len(BODIES)), MAX_CITED)  # numbers every body has
     files = []
-    for index in range(count):
+    for index, how_many in enumerate(versions):
         body, number = BODIES[index % len(BODIES)], index // len(BODIES) + 1
-        document = synthetic_document(rng, rng.choice(donors), by_anchor, body, number, cited)
-        files.append((f"synthetic-{body}-{number:04d}.txt", source_text(document)))
+        conferences = [(y, p) for b, y, p in CONFERENCES if b == body]
+        shape = rng.choice(donors)  # one title for every version of the work
+        for year, place in sorted(rng.sample(conferences, how_many)):
+            document = synthetic_document(
+                rng, shape, by_anchor, body, number, Revision(year, place), cited
+            )
+            name = f"synthetic-{body}-{number:04d}-{year}.txt"
+            files.append((name, source_text(document)))
     return files
+
+
+def version_counts(rng: random.Random, count: int) -> list[int]:
+    """How many versions each work has, one to MAX_VERSIONS, adding up to ``count``:
+    the same mix of works and versions at every size."""
+    versions: list[int] = []
+    while sum(versions) < count:
+        versions.append(min(rng.randint(1, MAX_VERSIONS), count - sum(versions)))
+    return versions
 
 
 def synthetic_document(
@@ -51,9 +70,9 @@ def synthetic_document(
     by_anchor: dict[str, list[tuple[Document, Section]]],
     body: str,
     number: int,
+    revision: Revision,
     cited: int,
 ) -> Document:
-    year, place = rng.choice([(y, p) for b, y, p in CONFERENCES if b == body])
     notes: dict[str, str] = {}  # footnotes renumbered 1, 2, … across the donors
     sections = []
     for wanted in shape.sections:
@@ -65,8 +84,8 @@ def synthetic_document(
         shape,
         body=body,
         number=str(number),
-        revision=Revision(year, place),
-        history=(Revision(year, place),),
+        revision=revision,
+        history=(revision,),
         proposal=None,
         sections=tuple(sections),
         footnotes=tuple(Footnote(id, text, 0) for id, text in notes.items()),

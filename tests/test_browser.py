@@ -169,6 +169,7 @@ def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) 
 
 RESULT = ".site-search__title"
 CLAUSE_HIT = ".site-search__clause > a"
+RESULTS_SHOWN = 5  # PAGE_SIZE in theme/assets/search.js
 
 
 def search(page: Page, query: str, links: str = RESULT) -> list[str]:
@@ -316,6 +317,8 @@ def test_number_queries_rank_the_resolution_first_among_many(
         for query, ids in expected.items():
             page = context.new_page()
             page.goto("/")
-            assert set(search(page, query)[: len(ids)]) == ids, query
+            shown = search(page, query)  # the first RESULTS_SHOWN, the rest behind "more"
+            assert len(shown) >= min(len(ids), RESULTS_SHOWN), query
+            assert set(shown[: len(ids)]) <= ids, query
             page.close()
         context.close()

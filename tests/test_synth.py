@@ -32,7 +32,24 @@ def test_each_synthetic_file_parses_into_the_resolution_it_names(
     assert len(synthetic) == 60 and len({d.id for d in synthetic}) == 60
     assert {d.body for d in synthetic} == set(BODIES)
     assert all(d.kind == "resolution" and d.sections for d in synthetic)
-    assert [d.number for d in synthetic[:5]] == ["1", "1", "1", "1", "2"]
+
+
+def test_synthetic_works_have_versions_in_the_same_mix_at_every_size(
+    corpus: ParseReport, synthetic: list[Document]
+) -> None:
+    """Works are adopted, then revised at later conferences of their body, under one title."""
+    by_work: dict[str, list[Document]] = {}
+    for document in synthetic:
+        by_work.setdefault(document.work, []).append(document)
+    assert max(map(len, by_work.values())) > 1
+    for versions in by_work.values():
+        assert len({d.title for d in versions}) == 1
+        years = [d.revision.year for d in versions if d.revision]
+        assert years == sorted(set(years)) and len(years) == len(versions)
+    large = synthesize(corpus.documents, 1000, seed=1)
+    works = {name.rsplit("-", 1)[0] for name, _ in large}
+    assert len(large) == 1000 and 2.5 < 1000 / len(works) < 3.5
+    assert 2.5 < len(synthetic) / len(by_work) < 3.5
 
 
 def test_synthetic_resolutions_are_real_resolutions_recombined(
