@@ -60,15 +60,26 @@ def to_dict(document: Document) -> dict[str, Any]:
     return ordered(data)
 
 
+SCALARS = frozenset({str, int, bool, float})
+
+
 def plain(value: Any) -> Any:
     """Dataclasses → dicts without empty fields, tuples → lists."""
     names = field_names(value.__class__)
-    if names:
-        items = [(name, plain(getattr(value, name))) for name in names]
-        return {k: v for k, v in items if v is not None and v != [] and v != {}}
-    if isinstance(value, tuple | list):
-        return [plain(item) for item in value]
-    return value
+    if not names:
+        if isinstance(value, tuple | list):
+            return [plain(item) for item in value]
+        return value
+    data = {}
+    for name in names:
+        item = getattr(value, name)
+        if item.__class__ in SCALARS:  # most fields: no call for them
+            data[name] = item
+        elif item is not None:
+            item = plain(item)
+            if item != [] and item != {}:
+                data[name] = item
+    return data
 
 
 @cache
@@ -138,7 +149,7 @@ def write_mapping(data: dict[str, Any], indent: str, first: str, lines: list[str
             lines.append(f"{prefix}{key}:")
             write_sequence(value, indent, lines)  # PyYAML does not indent these
         else:
-            lines.append(f"{prefix}{key}: {scalar(value)}")
+            lines.append(f"{prefix}{key}: {scalar(value, indent)}")
 
 
 def write_sequence(items: list[Any], indent: str, lines: list[str]) -> None:
@@ -148,7 +159,7 @@ def write_sequence(items: list[Any], indent: str, lines: list[str]) -> None:
         elif isinstance(item, list):
             raise Unusual
         else:
-            lines.append(f"{indent}- {scalar(item)}")
+            lines.append(f"{indent}- {scalar(item, indent)}")
 
 
 # What keeps PyYAML from writing a string as it is: a character that is not
@@ -160,22 +171,27 @@ NOT_PLAIN = re.compile(
 RESOLVER = yaml.resolver.Resolver()
 
 
-def scalar(value: Any) -> str:
+def scalar(value: Any, indent: str) -> str:
+    """A scalar in a mapping or sequence at ``indent``."""
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if not isinstance(value, str) or len(value) > 10_000:  # PyYAML folds by the column
         raise Unusual
-    return short_string(value) if len(value) < 16 else string(value)
+    text = short_string(value) if len(value) < 16 else string(value)
+    if "\n" in text:  # a quoted string's lines go on two spaces in from where it stands
+        return text.replace("\n  ", "\n  " + indent)
+    return text
 
 
 def string(value: str) -> str:
+    """The string as PyYAML writes it on its own: its continuation lines indented by two."""
     if is_plain(value):
         return value
     text = pyyaml_text(value).removesuffix("\n").removesuffix("\n...")
-    if any(mark in text for mark in "\n\x85\u2028\u2029"):
-        raise Unusual  # continued on lines indented by where it stands
+    if any(mark in text for mark in "\x85\u2028\u2029"):
+        raise Unusual
     return text
 
 

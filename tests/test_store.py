@@ -66,6 +66,14 @@ def test_the_yaml_is_what_pyyaml_writes_for_every_seed_and_synthetic_document(
         assert store.yaml_text(data) == store.pyyaml_text(data), document.id
 
 
+def test_every_seed_is_written_without_falling_back_on_pyyaml(corpus: ParseReport) -> None:
+    """Proposals' summaries span lines: they are quoted by PyYAML, the document is not."""
+    summaries = [d.proposal.summary for d in corpus.documents if d.proposal]
+    assert any("\n" in summary for summary in summaries if summary)
+    for document in corpus.documents:
+        store.write_mapping(store.to_dict(document), "", "", [])  # raises Unusual if not
+
+
 # Strings that need quotes, escapes or several lines, among ordinary ones.
 TRICKY = ["", "1", "0x1F", "1e3", "2015-01-01", "true", "No", "~", "null", "=", "<<", ".inf"]
 TRICKY += ["a: b", "a #b", "a:", "- a", "-a", "? a", ":a", "#a", "a#b", "'a'", '"a"', "@a", "`a"]
