@@ -37,6 +37,7 @@ from typing import Any
 
 from . import search, store
 from .build import parse_sources
+from .cache import ParseCache
 from .errors import Warnings
 from .model import Document
 from .parse import parse_lines
@@ -111,7 +112,15 @@ def parse_table(mb: float) -> dict[str, float]:
                 store.dump(document)
 
     def parse_in_workers(folder: Path) -> None:
-        parse_sources([folder], workers=WORKERS, dump_yaml=True, search_pages=True)
+        """As ``generator build`` parses: into an (empty) cache, which its workers fill."""
+        with tempfile.TemporaryDirectory() as cache:
+            parse_sources(
+                [folder],
+                ParseCache(Path(cache)),
+                workers=WORKERS,
+                dump_yaml=True,
+                search_pages=True,
+            )
 
     rows = [("decode + normalise (baseline)", timed(baseline))]
     rows.append(("read → parse (model)", timed(parse)))

@@ -126,6 +126,8 @@ _ACTION_LINE = re.compile(
     re.VERBOSE,
 )
 
+_C_NUMBER = re.compile("C[0-9]")
+
 # One SDG goal or target, or a range of goals: 5 · 5.b · 17.8 · 1-17.
 _SDG_ITEM_SRC = r"""
     [0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))?(?![0-9])
@@ -302,7 +304,7 @@ def extract_citations(text: str, own_body: str | None) -> tuple[Citation, ...]:
 
 def extract_action_lines(text: str) -> tuple[str, ...]:
     """The WSIS action lines C1–C11 the text names, unique, by number."""
-    if "C" not in text:
+    if not _C_NUMBER.search(text):  # every match has one; "C" alone is in every "ICT"
         return ()
     numbers: set[int] = set()
     for m in _ACTION_LINE.finditer(text):

@@ -223,11 +223,14 @@ def pages(
 
 
 def shown_around(collection: Collection, work: str) -> list[Document | str]:
-    """What a work's pages show: its versions, the documents citing it, and of each
-    work it cites, the id and title of its newest version (or that it is missing):
-    a citation links there, so a change to that version's text changes nothing here."""
+    """What a work's pages show: its versions; of each place citing it, the document's
+    id and title and the place's anchor and label; of each work it cites, the id and
+    title of its newest version (or that it is missing). Those are all the pages show
+    of other works, so a change elsewhere in their text changes nothing here."""
     shown: list[Document | str] = [*collection.works.get(work, [])]
-    shown += [ref.place.document for ref in collection.cited_by.get(work, [])]
+    for n, ref in enumerate(collection.cited_by.get(work, [])):  # n: their order and number
+        citing, place = ref.place.document, ref.place
+        shown.append(f"citing {n} {citing.id} {title_line(citing)} {place.anchor} {place.label}")
     for ref in collection.cites.get(work, []):
         latest = collection.latest(ref.target)
         shown.append(f"cited {latest.id} {latest.title}" if latest else f"missing {ref.target}")

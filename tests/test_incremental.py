@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from generator.build import ParseReport
+from generator.link import Collection
+from generator.render import Fingerprints
 
 from .conftest import SOURCES, indexed_urls, seed
 
@@ -95,3 +98,21 @@ def test_a_rebuild_without_a_source_drops_its_pages(
     build(root, "work", capsys)
     assert not (root / "work-site" / "wtsa-75-2022" / "index.html").exists()
     assert not (root / "work-site" / "works" / "wtsa-75" / "index.html").exists()
+
+
+def test_a_works_pages_count_only_what_they_show_of_the_documents_citing_it(
+    corpus: ParseReport,
+) -> None:
+    """Their cited-by list shows a citing document's id and title line and the citing
+    clause's anchor and label: a change elsewhere in that document leaves them as they
+    are; a change to one of its versions does not. (That a new citation shows is
+    checked by the rebuild above, against a fresh build.)"""
+    collection = Collection(corpus.documents)
+    digests = {document.id: f"digest of {document.id}" for document in corpus.documents}
+    citing = collection.cited_by["pp-140"][0].place
+    before = Fingerprints(collection, digests).around("pp-140")
+    changed = digests | {citing.document.id: "its text changed"}
+    assert Fingerprints(collection, changed).around("pp-140") == before
+    version = collection.works["pp-140"][0].id
+    changed = digests | {version: "its text changed"}
+    assert Fingerprints(collection, changed).around("pp-140") != before
