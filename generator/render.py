@@ -298,6 +298,7 @@ def environment(collection: Collection) -> Environment:
         short_name=links.short_name,
         cited_works=links.cited_works,
         citing_documents=links.citing_documents,
+        cites_in=links.cites_in,
         clause_html=links.clause_html,
         clauses_html=links.clauses_html,
         tags_html=tags_html,
@@ -305,7 +306,13 @@ def environment(collection: Collection) -> Environment:
         group_by_document=group_by_document,
         group_by_work=group_by_work,
     )
+    env.globals["cited_by_list"] = cache(partial(cited_by_list, env))
     return env
+
+
+def cited_by_list(env: Environment, work: str, root: str) -> Markup:
+    """What cites a work: the same list on each of its versions' pages and its work page."""
+    return Markup(env.get_template("cited-by.html.j2").render(work=work, root=root))
 
 
 def revision_text(revision: Revision) -> str:
@@ -371,6 +378,11 @@ class Links:
             (self.work_href(work, root), self.short_name(work), len(places))
             for work, places in group_by_work(refs)
         ]
+
+    def cites_in(self, document: Document) -> list[Reference]:
+        """The references this document makes (the collection keeps them by work)."""
+        refs: list[Reference] = self.collection.cites.get(work_of(document), [])
+        return [ref for ref in refs if ref.place.document is document]
 
     def citing_documents(self, refs: list[Reference]) -> list[tuple[str, str, int]]:
         """(id, short name, citing places) of each document making these references."""
