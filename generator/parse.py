@@ -53,8 +53,13 @@ class Heading:
 
 
 def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Document]:
+    """The documents in one file's lines, as ``read.normalise`` gives them (stripped)."""
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
-    headers = [i for i, line in enumerate(lines) if RESOLUTION_HEADER.match(line.text)]
+    headers = [
+        i
+        for i, line in enumerate(lines)
+        if line.text.startswith("第") and RESOLUTION_HEADER.match(line.text)
+    ]
     if not headers:
         return [parse_report(lines, source, warnings)]
     documents = []
@@ -67,10 +72,24 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
     return documents
 
 
+# The first characters of SEPARATOR, PROPOSAL_REASON, PROPOSAL_LINE and PROPOSAL_TITLE.
+UNIT_END_STARTS = frozenset("*_理MASE")
+
+
+def is_separator(text: str) -> bool:
+    return text[0] in "*_" and SEPARATOR.match(text) is not None
+
+
+def is_reason(text: str) -> bool:
+    return text.startswith("理由") and PROPOSAL_REASON.match(text) is not None
+
+
 def unit_end(lines: list[Line], header: int, limit: int) -> int:
     """Index past a resolution's last line: its reason, a separator, or the next unit."""
     for i in range(header + 1, limit):
         text = lines[i].text
+        if text[:1] not in UNIT_END_STARTS:  # nine lines in ten: no pattern below can match
+            continue
         if SEPARATOR.match(text):
             return i
         if PROPOSAL_REASON.match(text):
@@ -110,7 +129,7 @@ def parse_resolution(
             )
         )
     proposal = parse_proposal(prelude, unit, source, warnings)
-    rest = [line for line in unit[body_start:] if not PROPOSAL_REASON.match(line.text)]
+    rest = [line for line in unit[body_start:] if not is_reason(line.text)]
     footnotes, rest = take_footnotes(rest)
     sections = parse_sections(rest, body, source, warnings)
     if not sections and not (proposal and proposal.action == "SUP"):
@@ -219,7 +238,7 @@ def take_footnotes(lines: list[Line]) -> tuple[tuple[Footnote, ...], list[Line]]
     cleaned = []
     for line in lines:
         if "[" not in line.text:
-            cleaned.append(Line(line.number, line.text.strip()))
+            cleaned.append(line)  # normalise has stripped it
             continue
         for note in FOOTNOTE_TEXT.finditer(line.text):
             note_id = shown_by_ref.get(note["ref"], note["shown"] or note["ref"])
@@ -264,7 +283,7 @@ def parse_sections(
     """Headings and the clauses under each, anchored uniquely."""
     drafts: list[tuple[Line, Heading | None, Outline]] = []
     for line in lines:
-        if not line.text or SEPARATOR.match(line.text):
+        if not line.text or is_separator(line.text):
             continue
         heading = heading_of(line.text)
         if heading:
@@ -442,7 +461,7 @@ def parse_report_sections(
 ) -> tuple[Section, ...]:
     drafts: list[tuple[Line, Outline]] = []
     for line in lines:
-        if not line.text or SEPARATOR.match(line.text):
+        if not line.text or is_separator(line.text):
             continue
         if report_heading(line.text) or not drafts:
             heading = line if report_heading(line.text) else Line(line.number, "")
