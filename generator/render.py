@@ -201,7 +201,7 @@ def pages(
         yield f"cross-references/{group}.md", "cross-references-group.md.j2", context, ASSEMBLED
     outside = collection.cited_outside
     shows: list[Document | str] = [f"outside {work}" for work in outside]
-    shows += [ref.place.document for refs in outside.values() for ref in refs]
+    shows += [place for work, refs in outside.items() for place in citing_places(work, refs)]
     yield "cross-references/outside.md", "cross-references-outside.md.j2", {}, shows
     yield "matrix/index.md", "matrix.md.j2", {}, None
     yield "about.md", "about.md.j2", {}, None
@@ -228,13 +228,21 @@ def shown_around(collection: Collection, work: str) -> list[Document | str]:
     title of its newest version (or that it is missing). Those are all the pages show
     of other works, so a change elsewhere in their text changes nothing here."""
     shown: list[Document | str] = [*collection.works.get(work, [])]
-    for n, ref in enumerate(collection.cited_by.get(work, [])):  # n: their order and number
-        citing, place = ref.place.document, ref.place
-        shown.append(f"citing {n} {citing.id} {title_line(citing)} {place.anchor} {place.label}")
+    shown += citing_places(work, collection.cited_by.get(work, []))
     for ref in collection.cites.get(work, []):
         latest = collection.latest(ref.target)
         shown.append(f"cited {latest.id} {latest.title}" if latest else f"missing {ref.target}")
     return shown
+
+
+def citing_places(work: str, refs: list[Reference]) -> list[str]:
+    """What a page shows of each place citing ``work``: its document's id and title line,
+    its anchor and label, and (n) their order and number."""
+    return [
+        f"{work} cited {n} by {ref.place.document.id} {title_line(ref.place.document)} "
+        f"{ref.place.anchor} {ref.place.label}"
+        for n, ref in enumerate(refs)
+    ]
 
 
 GROUP_NAMES = {**BODY_NAMES, "reports": "报告", "other": "其他"}
