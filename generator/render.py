@@ -4,7 +4,7 @@ The folder needs no plugin of ours, so any mkdocs successor can build it.
 Templates live in ``theme/``; Jinja runs with autoescaping and StrictUndefined,
 so text from the documents is always escaped and a missing field fails loudly.
 The clause lists, most of every document page, are written here instead
-(``Links.clauses_html``), every text through ``escape``: as a recursive
+(``Links.clauses_html``), every text through ``escaped``: as a recursive
 template they took half of the render stage.
 Links between pages are relative (``root`` is the way up from a page to the
 site root), so the site works from any folder of any static host.
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import api
 from .cache import code_version, digest, read_manifest, reuse
@@ -416,12 +416,14 @@ class Links:
         self, clauses: tuple[Clause, ...], document: Document, root: str, html: list[str]
     ) -> None:
         for clause in clauses:
-            anchor = escape(clause.anchor)
+            anchor = escaped(clause.anchor)
             html.append(f'<li class="clause" id="{anchor}">')
             if clause.label:
-                html.append(f'<span class="clause-label">{escape(label_text(clause.label))}</span>')
+                html.append(
+                    f'<span class="clause-label">{escaped(label_text(clause.label))}</span>'
+                )
             if clause.old_label:
-                old = escape(label_text(clause.old_label))
+                old = escaped(label_text(clause.old_label))
                 html.append(f'<span class="clause-old-label" title="原编号">（原{old}）</span>')
             html.append(
                 f' <span class="clause-text">{self.clause_html(clause, document, root)}</span>'
@@ -456,24 +458,24 @@ class Links:
             if found is None:
                 continue
             start, end = found
-            html.append(str(escape(text[position:start])))
+            html.append(escaped(text[position:start]))
             html.append(self.citation_link(text[start:end], ref.target, document, root))
             position = end
-        html.append(str(escape(text[position:])))
+        html.append(escaped(text[position:]))
         return "".join(html)
 
     def citation_link(self, text: str, target: str, document: Document, root: str) -> str:
-        name = escape(self.work_name(target))
+        name = escaped(self.work_name(target))
         if target == work_of(document):  # an earlier revision of this very resolution
             versions = f"{root}works/{target}/"
             return (
-                f'<a class="citation" href="{versions}" title="{name}：各版本">{escape(text)}</a>'
+                f'<a class="citation" href="{versions}" title="{name}：各版本">{escaped(text)}</a>'
             )
         href = self.work_href(target, root)
         if href is None:
             title = f"{name}：本站未收录"
-            return f'<span class="citation citation-missing" title="{title}">{escape(text)}</span>'
-        return f'<a class="citation" href="{href}" title="{name}">{escape(text)}</a>'
+            return f'<span class="citation citation-missing" title="{title}">{escaped(text)}</span>'
+        return f'<a class="citation" href="{href}" title="{name}">{escaped(text)}</a>'
 
 
 def tags_html(lines: tuple[str, ...], goals: tuple[int, ...], root: str) -> Markup:
@@ -482,13 +484,13 @@ def tags_html(lines: tuple[str, ...], goals: tuple[int, ...], root: str) -> Mark
         return Markup("")
     html = ['<span class="tags">']
     for line in lines:
-        title = escape(f"WSIS 行动方面 {line}：{ACTION_LINES[line]}")
+        title = escaped(f"WSIS 行动方面 {line}：{ACTION_LINES[line]}")
         html.append(
-            f'<a class="tag tag-action-line" href="{root}matrix/#{escape(line)}" title="{title}">'
-            f"{escape(line)}</a>"
+            f'<a class="tag tag-action-line" href="{root}matrix/#{escaped(line)}" title="{title}">'
+            f"{escaped(line)}</a>"
         )
     for goal in goals:
-        title = escape(f"可持续发展目标 {goal}：{SDGS[goal]}")
+        title = escaped(f"可持续发展目标 {goal}：{SDGS[goal]}")
         html.append(
             f'<a class="tag tag-sdg" href="{root}resolutions/?sdg={goal}" title="{title}">'
             f"SDG {goal}</a>"
@@ -522,9 +524,21 @@ def number_in(text: str, work: str, start: int) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+def escaped(text: str) -> str:
+    """``markupsafe.escape(text)`` as a plain string: the same five entities, without
+    the Markup each call makes (a third of the time of escaping a clause's parts)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
 def plain_html(text: str) -> str:
     """Escaped text with footnote markers ``[^N]`` made links to the footnote."""
     return FOOTNOTE_MARKER.sub(
         lambda m: f'<sup id="fnref-{m["id"]}"><a href="#fn-{m["id"]}">{m["id"]}</a></sup>',
-        str(escape(text)),
+        escaped(text),
     )

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
-from markupsafe import escape
 from pagefind.service import get_executable
 
 from .link import document_tags, places
 from .model import Document
-from .render import title_line
+from .render import escaped, title_line
 from .tables import BODY_SHORT_NAMES
 
 LANGUAGE = "zh"
@@ -49,19 +48,19 @@ def records(documents: list[Document], pages: list[bytes | None] | None = None) 
 
 def search_page(document: Document) -> str:
     """Numbers and title first, then each clause as a heading (its anchor) and its text."""
-    title = escape(title_line(document))
+    title = escaped(title_line(document))
     parts = [
         f'<html lang="{LANGUAGE}"><body><main data-pagefind-body>',
         f"<h1>{title}</h1>",
-        f'<p data-pagefind-weight="10">{escape(number_words(document))}</p>',
-        f"<p>{escape(document.title)}</p>",
+        f'<p data-pagefind-weight="10">{escaped(number_words(document))}</p>',
+        f"<p>{escaped(document.title)}</p>",
     ]
     for place, _ in places(document):
         parts.append(
-            f'<h2 id="{place.anchor}">{escape(place.label)}</h2><p>{escape(place.text)}</p>'
+            f'<h2 id="{place.anchor}">{escaped(place.label)}</h2><p>{escaped(place.text)}</p>'
         )
     for name, values in document_filters(document).items():
-        parts.extend(f'<span data-pagefind-filter="{name}">{escape(v)}</span>' for v in values)
+        parts.extend(f'<span data-pagefind-filter="{name}">{escaped(v)}</span>' for v in values)
     parts.append("</main></body></html>")
     return "".join(parts)
 

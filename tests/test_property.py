@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from generator import store
 from generator.errors import SourceError, Warnings
 from generator.parse import parse_lines
 from generator.read import decode, normalise
+from generator.render import escaped
 
 from .conftest import SOURCES
 
@@ -44,3 +46,9 @@ def test_seed_like_text_parses_or_raises_source_error(lines: list[str]) -> None:
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_parse_or_raise_source_error(data: bytes) -> None:
     parse_or_error(data)
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'a第\u3000\n;#"), max_size=30) | st.text(max_size=30))
+def test_escaped_writes_what_markupsafe_writes(text: str) -> None:
+    """The renderer's own escaping (no Markup object per call) is markupsafe's, byte for byte."""
+    assert escaped(text) == str(escape(text))
