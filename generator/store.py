@@ -139,13 +139,14 @@ def yaml_text(data: dict[str, Any]) -> str:
 def write_mapping(data: dict[str, Any], indent: str, first: str, lines: list[str]) -> None:
     """Lines of a block mapping at ``indent``; its first line starts with ``first`` (``- ``)."""
     for key, value in data.items():
-        if not isinstance(key, str) or not plain_key(key):
+        if key.__class__ is not str or not plain_key(key):
             raise Unusual
         prefix, first = first or indent, ""
-        if isinstance(value, dict):
+        kind = value.__class__  # exact types: a subclass is left to scalar, which refuses it
+        if kind is dict:
             lines.append(f"{prefix}{key}:")
             write_mapping(value, indent + "  ", "", lines)
-        elif isinstance(value, list):
+        elif kind is list:
             lines.append(f"{prefix}{key}:")
             write_sequence(value, indent, lines)  # PyYAML does not indent these
         else:
@@ -154,9 +155,10 @@ def write_mapping(data: dict[str, Any], indent: str, first: str, lines: list[str
 
 def write_sequence(items: list[Any], indent: str, lines: list[str]) -> None:
     for item in items:
-        if isinstance(item, dict):
+        kind = item.__class__
+        if kind is dict:
             write_mapping(item, indent + "  ", indent + "- ", lines)
-        elif isinstance(item, list):
+        elif kind is list:
             raise Unusual
         else:
             lines.append(f"{indent}- {scalar(item, indent)}")
@@ -173,11 +175,14 @@ RESOLVER = yaml.resolver.Resolver()
 
 def scalar(value: Any, indent: str) -> str:
     """A scalar in a mapping or sequence at ``indent``."""
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if not isinstance(value, str) or len(value) > 10_000:  # PyYAML folds by the column
+    kind = value.__class__
+    if kind is not str:
+        if kind is bool:
+            return "true" if value else "false"
+        if kind is int:
+            return str(value)
+        raise Unusual
+    if len(value) > 10_000:  # PyYAML folds by the column
         raise Unusual
     text = short_string(value) if len(value) < 16 else string(value)
     if "\n" in text:  # a quoted string's lines go on two spaces in from where it stands
