@@ -223,10 +223,10 @@ def pages(
 
 
 def shown_around(collection: Collection, work: str) -> list[Document | str]:
-    """What a work's pages show: its versions; of each place citing it, the document's
-    id and title and the place's anchor and label; of each work it cites, the id and
-    title of its newest version (or that it is missing). Those are all the pages show
-    of other works, so a change elsewhere in their text changes nothing here."""
+    """What a work's pages show: its versions; of each place citing it, what
+    ``citing_places`` gives; of each work it cites, the id and title of its newest
+    version (or that it is missing). That is all they show of other works, so a
+    change elsewhere in those works' text changes nothing here."""
     shown: list[Document | str] = [*collection.works.get(work, [])]
     shown += citing_places(work, collection.cited_by.get(work, []))
     for ref in collection.cites.get(work, []):
@@ -526,7 +526,7 @@ def number_in(text: str, work: str, start: int) -> tuple[int, int] | None:
 
 def escaped(text: str) -> str:
     """``markupsafe.escape(text)`` as a plain string: the same five entities, without
-    the Markup each call makes (a third of the time of escaping a clause's parts)."""
+    making a Markup that the f-strings here would turn back into a str."""
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
