@@ -125,7 +125,7 @@ def parse_files(
     pending: list[tuple[Path, str]] = []
     for path in files:
         try:
-            key = source_key(path.read_bytes())
+            key = source_key(path.name, path.read_bytes())
         except OSError as error:
             outcomes[path] = Problem(str(path), 1, f"cannot read: {error.strerror}")
             continue

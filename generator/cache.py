@@ -38,9 +38,10 @@ def digest(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def source_key(data: bytes) -> str:
-    """What a source file's parse depends on: its bytes and the code."""
-    return hashlib.sha256(code_version().encode() + data).hexdigest()
+def source_key(name: str, data: bytes) -> str:
+    """What a source file's parse depends on: its name (its documents and warnings
+    give it), its bytes and the code."""
+    return hashlib.sha256(f"{code_version()}\0{name}\0".encode() + data).hexdigest()
 
 
 # What a source file gave: its documents (model.StoredDocument: clauses read on first
@@ -72,7 +73,9 @@ class ParseCache:
 
     def put(self, key: str, entry: Entry) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        part = self.path(key).with_suffix(".part")
+        # This process's own: workers may put the same entry at once (two files of
+        # one name and the same bytes, in two folders).
+        part = self.folder / f"{key}.{os.getpid()}.part"
         part.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         part.replace(self.path(key))  # never a half-written entry
 
@@ -80,6 +83,8 @@ class ParseCache:
         for entry in self.folder.glob("*.pickle"):
             if entry.stem not in self.used:
                 entry.unlink(missing_ok=True)
+        for part in self.folder.glob("*.part"):  # left by a build that was stopped
+            part.unlink(missing_ok=True)
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
