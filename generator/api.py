@@ -9,29 +9,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
-from functools import partial
+from pathlib import Path
 from typing import Any
 
-from .link import Collection, Place, Reference, work_of
+from .link import Collection, Place, Reference
 from .model import Document, Revision
+from .names import document_url, work_of
 from .tables import ACTION_LINES, SDGS
 
-# (name of the part, the work it is about, make) → the part's text: made by ``make``,
-# or kept from a previous build (render.Fragments) if nothing it shows changed.
-Parts = Callable[[str, str, Callable[[], str]], str]
+
+def write_api(collection: Collection, folder: Path) -> None:
+    """Write the files of api/ into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files(collection).items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
-def make_now(name: str, work: str, make: Callable[[], str]) -> str:
-    return make()
-
-
-def files(collection: Collection, part: Parts = make_now) -> dict[str, str]:
+def files(collection: Collection) -> dict[str, str]:
     """The text of each file of api/."""
     matrix_data = matrix(collection)
     return {
-        "resolutions.json": resolutions_json(collection, part),
-        "xrefs.json": xrefs_json(collection, part),
+        "resolutions.json": resolutions_json(collection),
+        "xrefs.json": xrefs_json(collection),
         "matrix.json": as_json(matrix_data) + "\n",
         "matrix.csv": matrix_csv(matrix_data),
     }
@@ -42,31 +41,17 @@ def as_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def resolutions_json(collection: Collection, part: Parts) -> str:
-    """``{"documents": [...]}``, an entry per document, made again only for changed works."""
-    entries = [
-        part(f"document {d.id}", work_of(d), partial(document_json, collection, d))
-        for d in collection.documents
-    ]
+def resolutions_json(collection: Collection) -> str:
+    """``{"documents": [...]}``, an entry per document."""
+    entries = [as_json(document_entry(collection, d)) for d in collection.documents()]
     return '{"documents":[' + ",".join(entries) + "]}\n"
 
 
-def document_json(collection: Collection, document: Document) -> str:
-    return as_json(document_entry(collection, document))
-
-
-def xrefs_json(collection: Collection, part: Parts) -> str:
+def xrefs_json(collection: Collection) -> str:
     """``{"works": {work: ...}}``: per work, in the collection or only cited."""
-    works = sorted(set(collection.works) | set(collection.cited_by))
-    entries = [
-        as_json(work) + ":" + part(f"xref {work}", work, partial(xref_json, collection, work))
-        for work in works
-    ]
+    works = sorted(set(collection.works()) | set(collection.cited_outside()))
+    entries = [as_json(work) + ":" + as_json(xref_entry(collection, work)) for work in works]
     return '{"works":{' + ",".join(entries) + "}}\n"
-
-
-def xref_json(collection: Collection, work: str) -> str:
-    return as_json(xref_entry(collection, work))
 
 
 def revision(revision: Revision | None) -> dict[str, Any] | None:
@@ -74,11 +59,12 @@ def revision(revision: Revision | None) -> dict[str, Any] | None:
 
 
 def document_entry(collection: Collection, document: Document) -> dict[str, Any]:
-    action_lines, sdgs = collection.tags[document.id]
+    action_lines, sdgs = collection.tags(document.id)
+    latest = collection.latest(work_of(document))
     proposal = document.proposal
     return {
         "id": document.id,
-        "url": f"/{document.id}/",
+        "url": document_url(document.id),
         "kind": document.kind,
         "work": work_of(document),
         "body": document.body,
@@ -86,7 +72,7 @@ def document_entry(collection: Collection, document: Document) -> dict[str, Any]
         "title": document.title,
         "revision": revision(document.revision),
         "history": [revision(r) for r in document.history],
-        "latest": collection.is_latest(document),
+        "latest": latest is not None and latest.id == document.id,
         "proposal": None if proposal is None else {"action": proposal.action, "ref": proposal.ref},
         "action_lines": list(action_lines),
         "sdgs": list(sdgs),
@@ -94,16 +80,16 @@ def document_entry(collection: Collection, document: Document) -> dict[str, Any]
 
 
 def place_entry(place: Place, work: str) -> dict[str, str]:
-    return {"url": place.url, "label": place.label, "work": work, "document": place.document.id}
+    return {"url": place.url, "label": place.label, "work": work, "document": place.document}
 
 
 def xref_entry(collection: Collection, work: str) -> dict[str, Any]:
     """Where a work cites and where it is cited."""
     latest = collection.latest(work)
-    cites: list[Reference] = collection.cites.get(work, [])
-    cited_by: list[Reference] = collection.cited_by.get(work, [])
+    cites: list[Reference] = collection.cites(work)
+    cited_by: list[Reference] = collection.cited_by(work)
     return {
-        "url": None if latest is None else f"/{latest.id}/",
+        "url": None if latest is None else document_url(latest.id),
         "in_collection": latest is not None,
         "cites": [place_entry(ref.place, ref.target) for ref in cites],
         "cited_by": [place_entry(ref.place, ref.place.work) for ref in cited_by],
@@ -116,7 +102,9 @@ def matrix(collection: Collection) -> dict[str, Any]:
             str(sdg): [place_entry(place, place.work) for place in places]
             for sdg, places in sorted(row.items())
         }
-        for action_line, row in sorted(collection.matrix.items(), key=lambda item: int(item[0][1:]))
+        for action_line, row in sorted(
+            collection.matrix().items(), key=lambda item: int(item[0][1:])
+        )
     }
     return {
         "action_lines": ACTION_LINES,

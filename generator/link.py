@@ -1,57 +1,37 @@
-"""Passes over the whole collection, after every file is parsed.
+"""Documents → a Collection: the pass over the whole corpus after every file is parsed.
 
-``unique_ids`` makes document ids unique. ``Collection`` links the documents
-to each other: the versions of each work, every citation with the clause that
-makes it, what cites each work, and the action-line × SDG matrix.
+It links the documents to each other: the versions of each work, every citation
+with the clause that makes it, what cites each work, and the action-line × SDG
+matrix. Pages read the collection only through its queries (``QUERIES``), so the
+incremental layer can record what each page read.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from functools import cached_property
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .model import Clause, Document, Outcome
-from .tables import BODIES
+from .names import document_url, label_text, title_line, work_of
 
 
-def unique_ids(documents: list[Document], seen: dict[str, int] | None = None) -> list[Document]:
-    """Suffix ``-2``, ``-3`` … to repeated ids, in source order, so each id names one file.
-
-    ``seen`` counts the ids of documents given before, when they come in parts.
-    """
-    seen = {} if seen is None else seen
-    result = []
-    for document in documents:
-        count = seen.get(document.id, 0) + 1
-        seen[document.id] = count
-        result.append(document if count == 1 else replace(document, id=f"{document.id}-{count}"))
-    return result
-
-
-def work_of(document: Document) -> str:
-    """The work a document is a version of; a report is a work of its own."""
-    return document.work or document.id
-
-
-def split_work(work: str) -> tuple[str | None, str]:
-    """``itu-r-61`` → (``itu-r``, ``61``); ``unga-70/125`` → (``unga``, ``70/125``)."""
-    for body in sorted(BODIES, key=len, reverse=True):
-        if work.startswith(f"{body}-"):
-            return body, work[len(body) + 1 :]
-    return None, work
+def link(documents: list[Document]) -> Collection:
+    return Collection(documents)
 
 
 @dataclass(frozen=True)
 class Place:
-    """A clause (or report outcome) of a document, as a link target.
+    """A clause (or report outcome) of a document, as a link target: plain data, so
+    that what a page shows of a place is all the place holds.
 
-    ``label`` reads as the clause is named in the text: ``做出决议 6 i)``,
-    ``D.2-3``.
+    ``label`` reads as the clause is named in the text: ``做出决议 6 i)``, ``D.2-3``;
+    ``title`` is its document's title line.
     """
 
-    document: Document
+    document: str
+    work: str
+    title: str
     anchor: str
     label: str
     text: str
@@ -59,11 +39,7 @@ class Place:
     @property
     def url(self) -> str:
         """The site-root URL of the clause: ``/pp-140-2022/#resolves-6-i``."""
-        return f"/{self.document.id}/#{self.anchor}"
-
-    @property
-    def work(self) -> str:
-        return work_of(self.document)
+        return document_url(self.document, self.anchor)
 
 
 @dataclass(frozen=True)
@@ -90,139 +66,129 @@ class MatrixTotals:
     all: int
 
 
-def places(
-    document: Document, wanted: Callable[[Clause | Outcome], object] | None = None
-) -> Iterator[tuple[Place, Clause | Outcome]]:
-    """Every clause and every report outcome of a document, as a place; only those
-    ``wanted`` says yes to, if given (a place is made only for them)."""
+Tags = tuple[tuple[str, ...], tuple[int, ...]]
+
+
+def places(document: Document) -> Iterator[tuple[Place, Clause | Outcome]]:
+    """Every clause and every report outcome of a document, as a place."""
+    title, work = title_line(document), work_of(document)
     for section in document.sections:
-        yield from clause_places(document, section.clauses, section.heading, wanted)
+        yield from clause_places(document.id, work, title, section.clauses, section.heading)
     for outcome in document.outcomes:
-        if wanted is None or wanted(outcome):
-            yield Place(document, outcome.anchor, outcome.code, outcome.text), outcome
+        place = Place(document.id, work, title, outcome.anchor, outcome.code, outcome.text)
+        yield place, outcome
 
 
 def clause_places(
-    document: Document,
-    clauses: tuple[Clause, ...],
-    path: str,
-    wanted: Callable[[Clause | Outcome], object] | None,
+    document: str, work: str, title: str, clauses: tuple[Clause, ...], path: str
 ) -> Iterator[tuple[Place, Clause | Outcome]]:
     for clause in clauses:
         label = f"{path} {label_text(clause.label)}" if clause.label else path
-        if wanted is None or wanted(clause):
-            yield Place(document, clause.anchor, label, clause.text), clause
+        yield Place(document, work, title, clause.anchor, label, clause.text), clause
         if clause.clauses:
-            yield from clause_places(document, clause.clauses, label, wanted)
-
-
-# A place that cites or is tagged: (anchor, label, text, the works it cites, each
-# once; its action lines; its SDGs). A plain tuple: the parse cache keeps thousands
-# per corpus, and tuples unpickle twice as fast as dataclasses.
-Linked = tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[int, ...]]
-
-
-@dataclass(frozen=True)
-class DocumentLinks:
-    """What the collection needs of a document's clauses: how many places it has, and
-    those that cite or are tagged. The parse cache keeps it beside each document
-    (model.StoredDocument), so that linking reads no clause of an unchanged one."""
-
-    places: int
-    linked: tuple[Linked, ...]
-
-
-def document_links(document: Document) -> DocumentLinks:
-    count = len(document.outcomes)
-    count += sum(count_clauses(section.clauses) for section in document.sections)
-    linked: list[Linked] = []
-    for place, part in places(document, is_linked):
-        refs = part.refs if isinstance(part, Clause) else ()
-        targets = tuple(dict.fromkeys(ref.target for ref in refs))
-        linked.append(
-            (place.anchor, place.label, place.text, targets, part.action_lines, part.sdgs)
-        )
-    return DocumentLinks(count, tuple(linked))
-
-
-def is_linked(part: Clause | Outcome) -> bool:
-    """Whether a clause cites or names an action line or SDG: the collection's places."""
-    return bool(part.action_lines or part.sdgs or (isinstance(part, Clause) and part.refs))
-
-
-def count_clauses(clauses: tuple[Clause, ...]) -> int:
-    return len(clauses) + sum(count_clauses(clause.clauses) for clause in clauses if clause.clauses)
+            yield from clause_places(document, work, title, clause.clauses, label)
 
 
 def newest_first(document: Document) -> tuple[int, bool]:
     return (-document.revision.year if document.revision else 0, document.proposal is not None)
 
 
-def label_text(label: str) -> str:
-    """How a label reads: ``a)``, ``iv)``, ``(i)``, ``12``, ``2.4``, ``•``."""
-    return f"{label})" if label.isalpha() and label.isascii() else label
+def in_order(lines: set[str], sdgs: set[int]) -> Tags:
+    return tuple(sorted(lines, key=lambda c: int(c[1:]))), tuple(sorted(sdgs))
 
 
 class Collection:
-    """The documents and everything that links them."""
+    """The documents and everything that links them.
+
+    Pages and the data files read it through the methods named in ``QUERIES``
+    only: each is a function of its arguments, so the incremental layer can
+    record a call and its result, and tell later whether the answer changed.
+    """
+
+    QUERIES = frozenset(
+        {
+            "documents",
+            "works",
+            "versions",
+            "latest",
+            "cites",
+            "cited_by",
+            "cited_outside",
+            "matrix",
+            "matrix_totals",
+            "tags",
+        }
+    )
 
     def __init__(self, documents: list[Document]) -> None:
-        self.documents = documents
-        self.tagged: list[TaggedPlace] = []
-        self.references: list[Reference] = []
+        self._documents = documents
         self.clauses = 0  # and report outcomes: every place
+        self.references: list[Reference] = []
+        self.tagged: list[TaggedPlace] = []
         for document in documents:
-            links = getattr(document, "links", None) or document_links(document)
-            self.clauses += links.places
-            for anchor, label, text, targets, action_lines, sdgs in links.linked:
-                place = Place(document, anchor, label, text)
-                self.references.extend(Reference(place, target) for target in targets)
-                if action_lines or sdgs:
-                    self.tagged.append(TaggedPlace(place, action_lines, sdgs))
-
-    @cached_property
-    def works(self) -> dict[str, list[Document]]:
-        """Each work's versions, newest first (an adopted text before a proposal of the same year)."""
+            for place, part in places(document):
+                self.clauses += 1
+                if isinstance(part, Clause) and part.refs:
+                    targets = dict.fromkeys(ref.target for ref in part.refs)
+                    self.references.extend(Reference(place, target) for target in targets)
+                if part.action_lines or part.sdgs:
+                    self.tagged.append(TaggedPlace(place, part.action_lines, part.sdgs))
         versions: dict[str, list[Document]] = defaultdict(list)
-        for document in self.documents:
+        for document in documents:
             versions[work_of(document)].append(document)
-        return {work: sorted(docs, key=newest_first) for work, docs in sorted(versions.items())}
+        # Each work's versions, newest first (an adopted text before a proposal of the same year).
+        self._works = {w: sorted(docs, key=newest_first) for w, docs in sorted(versions.items())}
+        # Citations of other works: a resolution citing its own earlier revision is left out.
+        self._cites: dict[str, list[Reference]] = defaultdict(list)
+        self._cited_by: dict[str, list[Reference]] = defaultdict(list)
+        for ref in self.references:
+            if ref.target != ref.place.work:
+                self._cites[ref.place.work].append(ref)
+                self._cited_by[ref.target].append(ref)
+        outside = {w: refs for w, refs in self._cited_by.items() if w not in self._works}
+        self._cited_outside = dict(sorted(outside.items(), key=lambda i: (-len(i[1]), i[0])))
+        self._tags = self.document_tags()
+        self._matrix = self.matrix_cells()
+        self._matrix_totals = self.totals()
+
+    def documents(self) -> list[Document]:
+        return self._documents
+
+    def works(self) -> dict[str, list[Document]]:
+        """Every work and its versions, newest first."""
+        return self._works
+
+    def versions(self, work: str) -> list[Document]:
+        return self._works.get(work, [])
 
     def latest(self, work: str) -> Document | None:
-        versions = self.works.get(work)
+        versions = self._works.get(work)
         return versions[0] if versions else None
 
-    def is_latest(self, document: Document) -> bool:
-        return self.latest(work_of(document)) is document
+    def cites(self, work: str) -> list[Reference]:
+        """Where a work's versions cite other works."""
+        return self._cites.get(work, [])
 
-    @cached_property
-    def cross_references(self) -> list[Reference]:
-        """Citations of other works: a resolution citing its own earlier revision is left out."""
-        return [ref for ref in self.references if ref.target != ref.place.work]
+    def cited_by(self, work: str) -> list[Reference]:
+        return self._cited_by.get(work, [])
 
-    @cached_property
-    def cites(self) -> dict[str, list[Reference]]:
-        found: dict[str, list[Reference]] = defaultdict(list)
-        for ref in self.cross_references:
-            found[ref.place.work].append(ref)
-        return dict(found)
-
-    @cached_property
-    def cited_by(self) -> dict[str, list[Reference]]:
-        found: dict[str, list[Reference]] = defaultdict(list)
-        for ref in self.cross_references:
-            found[ref.target].append(ref)
-        return dict(found)
-
-    @cached_property
     def cited_outside(self) -> dict[str, list[Reference]]:
         """Works cited but not in the collection, most cited first."""
-        outside = {w: refs for w, refs in self.cited_by.items() if w not in self.works}
-        return dict(sorted(outside.items(), key=lambda item: (-len(item[1]), item[0])))
+        return self._cited_outside
 
-    @cached_property
+    def tags(self, document_id: str) -> Tags:
+        """The action lines and SDGs any clause or outcome of a document names."""
+        return self._tags.get(document_id, ((), ()))
+
     def matrix(self) -> dict[str, dict[int, list[Place]]]:
-        """``matrix["C7"][13]``: the clauses and outcomes naming both C7 and SDG 13."""
+        """``matrix()["C7"][13]``: the clauses and outcomes naming both C7 and SDG 13."""
+        return self._matrix
+
+    def matrix_totals(self) -> MatrixTotals:
+        """Distinct clauses per row, per column and in all: one clause may fill several cells."""
+        return self._matrix_totals
+
+    def matrix_cells(self) -> dict[str, dict[int, list[Place]]]:
         cells: dict[str, dict[int, list[Place]]] = defaultdict(lambda: defaultdict(list))
         for tagged in self.tagged:
             for action_line in tagged.action_lines:
@@ -230,9 +196,7 @@ class Collection:
                     cells[action_line][sdg].append(tagged.place)
         return {line: dict(row) for line, row in cells.items()}
 
-    @cached_property
-    def matrix_totals(self) -> MatrixTotals:
-        """Distinct clauses per row, per column and in all: one clause may fill several cells."""
+    def totals(self) -> MatrixTotals:
         by_line: dict[str, int] = defaultdict(int)
         by_sdg: dict[int, int] = defaultdict(int)
         total = 0
@@ -245,26 +209,10 @@ class Collection:
                     by_sdg[sdg] += 1
         return MatrixTotals(dict(by_line), dict(by_sdg), total)
 
-    @cached_property
-    def tags(self) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
-        """By document id: the action lines and SDGs any of its clauses or outcomes names."""
+    def document_tags(self) -> dict[str, Tags]:
         lines: dict[str, set[str]] = defaultdict(set)
         sdgs: dict[str, set[int]] = defaultdict(set)
         for tagged in self.tagged:
-            lines[tagged.place.document.id].update(tagged.action_lines)
-            sdgs[tagged.place.document.id].update(tagged.sdgs)
-        return {d.id: in_order(lines[d.id], sdgs[d.id]) for d in self.documents}
-
-
-def document_tags(document: Document) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """``Collection.tags`` of one document, from the document alone."""
-    lines: set[str] = set()
-    sdgs: set[int] = set()
-    for _, part in places(document):
-        lines.update(part.action_lines)
-        sdgs.update(part.sdgs)
-    return in_order(lines, sdgs)
-
-
-def in_order(lines: set[str], sdgs: set[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    return tuple(sorted(lines, key=lambda c: int(c[1:]))), tuple(sorted(sdgs))
+            lines[tagged.place.document].update(tagged.action_lines)
+            sdgs[tagged.place.document].update(tagged.sdgs)
+        return {d.id: in_order(lines[d.id], sdgs[d.id]) for d in self._documents}

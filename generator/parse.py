@@ -6,10 +6,14 @@ when no line is a resolution header, one report.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import re
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from . import extract
 from .errors import Problem, SourceError, Warnings
@@ -32,6 +36,8 @@ from .patterns import (
     SENTENCE_END,
     SEPARATOR,
 )
+from .progress import Progress
+from .read import Source
 
 SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
 FOOTNOTE_MARK = re.compile(r"\[footnoteRef:(?P<ref>\d+)\](?P<shown>\d*)")
@@ -505,3 +511,105 @@ def parse_outcomes(lines: list[Line]) -> tuple[Outcome, ...]:
             )
         )
     return tuple(result)
+
+
+# --- The parse stage: every source file --------------------------------------
+
+
+@dataclass
+class ParsedFile:
+    """What one source file gave: its documents and warnings."""
+
+    source: Source
+    documents: list[Document]
+    warnings: list[Problem]
+
+
+@dataclass
+class Parsed:
+    """What the parse stage gives: the documents of every file that parsed, with ids
+    unique across the files, and every error and warning."""
+
+    files: list[ParsedFile]
+    errors: list[Problem]
+    reused: int = 0  # files whose documents came from a cache, not the parser
+
+    @property
+    def documents(self) -> list[Document]:
+        return [document for parsed in self.files for document in parsed.documents]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [warning for parsed in self.files for warning in parsed.warnings]
+
+
+class ParseCache(Protocol):
+    """What the parse stage asks of a cache of parsed files (``incremental.ParseCache``)."""
+
+    def get(self, source: Source) -> ParsedFile | None: ...
+
+    def put(self, parsed: ParsedFile) -> None: ...
+
+
+# From this many files to parse, the work is split over the cores: forked workers
+# start at once, but send their documents back pickled.
+PARALLEL_FROM = 50
+
+
+def parse_sources(
+    sources: list[Source],
+    workers: int = 1,
+    cache: ParseCache | None = None,
+    progress: Progress | None = None,
+) -> Parsed:
+    """Parse every source; one bad file does not hide problems in the others.
+
+    With ``workers`` > 1 and many files, they are parsed in that many forked
+    processes. With a ``cache``, a file it holds is not parsed again, and a file
+    parsed is put in it (by the worker that parsed it).
+    """
+    known = [cache.get(source) if cache else None for source in sources]
+    todo = [source for source, parsed in zip(sources, known, strict=True) if parsed is None]
+    job = partial(parse_file, cache=cache)
+    parsed = Parsed([], [], reused=len(sources) - len(todo))
+    seen: dict[str, int] = {}
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and len(todo) >= PARALLEL_FROM:
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            fresh = stack.enter_context(pool).map(job, todo, chunksize=8)
+        else:
+            fresh = map(job, todo)
+        for kept in known:
+            outcome = kept or next(fresh)
+            if isinstance(outcome, Problem):
+                parsed.errors.append(outcome)
+            else:
+                outcome.documents = unique_ids(outcome.documents, seen)
+                parsed.files.append(outcome)
+            if progress:
+                progress.advance()
+    return parsed
+
+
+def parse_file(source: Source, cache: ParseCache | None = None) -> ParsedFile | Problem:
+    """Parse one source file (and put it in the cache); run in a worker if many."""
+    warnings = Warnings()
+    try:
+        documents = parse_lines(source.lines(), source.path.name, warnings)
+    except SourceError as error:
+        return error.problem
+    parsed = ParsedFile(source, documents, warnings.items)
+    if cache:
+        cache.put(parsed)
+    return parsed
+
+
+def unique_ids(documents: list[Document], seen: dict[str, int]) -> list[Document]:
+    """Suffix ``-2``, ``-3`` … to repeated ids, in source order, so each id names one file;
+    ``seen`` counts the ids of the files before."""
+    result = []
+    for document in documents:
+        count = seen.get(document.id, 0) + 1
+        seen[document.id] = count
+        result.append(document if count == 1 else replace(document, id=f"{document.id}-{count}"))
+    return result

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SourceError
@@ -56,9 +57,36 @@ LABEL_THEN_SPACES = re.compile(
 )
 
 
-def read_source(path: Path) -> list[str]:
-    """The normalised lines of a source file; SourceError if it is not UTF-8 text."""
-    return normalise(decode(path.read_bytes(), str(path)))
+@dataclass(frozen=True)
+class Source:
+    """A source file and its bytes, as read."""
+
+    path: Path
+    data: bytes
+
+    def lines(self) -> list[str]:
+        """Its normalised lines; SourceError if it is not UTF-8 text."""
+        return normalise(decode(self.data, str(self.path)))
+
+
+def source_files(paths: list[Path]) -> list[Path]:
+    """The ``.txt`` files named, folders expanded, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+    return files
+
+
+def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
+    """Every source file named (folders expanded) with its bytes, and the files that
+    could not be read."""
+    sources, problems = [], []
+    for path in source_files(paths):
+        try:
+            sources.append(Source(path, path.read_bytes()))
+        except OSError as error:
+            problems.append(Problem(str(path), 1, f"cannot read: {error.strerror}"))
+    return sources, problems
 
 
 def decode(data: bytes, path: str) -> str:

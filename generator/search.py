@@ -12,6 +12,7 @@ resolutions, per-clause records made it 560 KB.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -21,9 +22,10 @@ from typing import Self
 
 from pagefind.service import get_executable
 
-from .link import document_tags, places
+from .html import escape
+from .link import Collection, Tags, places
 from .model import Document
-from .render import escaped, title_line
+from .names import document_url, title_line
 from .tables import BODY_SHORT_NAMES
 
 LANGUAGE = "zh"
@@ -38,29 +40,29 @@ class Record:
     html: bytes
 
 
-def records(documents: list[Document], pages: list[bytes | None] | None = None) -> list[Record]:
-    """A record per document, with its ``search_page`` where given (the parse makes them
-    in its workers, and caches them: each needs only its document)."""
-    pages = pages or [None] * len(documents)
-    made = zip(documents, pages)
-    return [Record(f"/{d.id}/", page or search_page(d).encode()) for d, page in made]
+def records(collection: Collection) -> list[Record]:
+    """A record per document."""
+    return [
+        Record(document_url(d.id), search_page(d, collection.tags(d.id)).encode())
+        for d in collection.documents()
+    ]
 
 
-def search_page(document: Document) -> str:
+def search_page(document: Document, tags: Tags) -> str:
     """Numbers and title first, then each clause as a heading (its anchor) and its text."""
-    title = escaped(title_line(document))
+    title = escape(title_line(document))
     parts = [
         f'<html lang="{LANGUAGE}"><body><main data-pagefind-body>',
         f"<h1>{title}</h1>",
-        f'<p data-pagefind-weight="10">{escaped(number_words(document))}</p>',
-        f"<p>{escaped(document.title)}</p>",
+        f'<p data-pagefind-weight="10">{escape(number_words(document))}</p>',
+        f"<p>{escape(document.title)}</p>",
     ]
     for place, _ in places(document):
         parts.append(
-            f'<h2 id="{place.anchor}">{escaped(place.label)}</h2><p>{escaped(place.text)}</p>'
+            f'<h2 id="{place.anchor}">{escape(place.label)}</h2><p>{escape(place.text)}</p>'
         )
-    for name, values in document_filters(document).items():
-        parts.extend(f'<span data-pagefind-filter="{name}">{escaped(v)}</span>' for v in values)
+    for name, values in document_filters(document, tags).items():
+        parts.extend(f'<span data-pagefind-filter="{name}">{escape(v)}</span>' for v in values)
     parts.append("</main></body></html>")
     return "".join(parts)
 
@@ -81,9 +83,9 @@ def number_words(document: Document) -> str:
     return " ".join(words)
 
 
-def document_filters(document: Document) -> dict[str, list[str]]:
+def document_filters(document: Document, tags: Tags) -> dict[str, list[str]]:
     """The index page's filters, as Pagefind filters."""
-    action_lines, sdgs = document_tags(document)
+    action_lines, sdgs = tags
     filters = {
         "机构": [BODY_SHORT_NAMES[document.body] if document.body else "报告"],
         "行动方面": list(action_lines),
@@ -94,13 +96,17 @@ def document_filters(document: Document) -> dict[str, list[str]]:
     return {name: values for name, values in filters.items() if values}
 
 
+def start_indexing(collection: Collection, folder: Path) -> Indexing:
+    """Pagefind indexing every document in the background (``folder`` holds its work)."""
+    return Indexing(records(collection), folder / "pages", folder / "bundle")
+
+
 def write_index(records: list[Record], site: Path) -> None:
     """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
-    with (
-        tempfile.TemporaryDirectory() as pages,
-        Indexing(records, Path(pages), site / "pagefind") as indexing,
-    ):
-        indexing.wait()
+    with tempfile.TemporaryDirectory() as folder:
+        indexing = Indexing(records, Path(folder) / "pages", Path(folder) / "bundle")
+        with indexing:
+            indexing.finish(site / "pagefind")
 
 
 class Indexing:
@@ -109,11 +115,12 @@ class Indexing:
     The records are written as pages into ``pages`` (a page's path is its URL),
     and the binary indexes them on the cores the build leaves free: it parses
     and segments pages in parallel. (Its ``--service`` mode, fed the records one
-    by one, indexed on one core and took a quarter more CPU time.) ``wait``
-    returns when the bundle is written, or raises what went wrong.
+    by one, indexed on one core and took a quarter more CPU time.) ``finish``
+    moves the bundle where it belongs once written, or raises what went wrong.
     """
 
     def __init__(self, records: list[Record], pages: Path, bundle: Path) -> None:
+        self.bundle = bundle
         binary = get_executable()
         if binary is None:
             raise FileNotFoundError(
@@ -134,11 +141,13 @@ class Indexing:
             command, cwd=pages, stdout=subprocess.DEVNULL, stderr=self.errors
         )
 
-    def wait(self) -> None:
+    def finish(self, destination: Path) -> None:
         if self.process.wait():
             self.errors.seek(0)
             message = self.errors.read().decode(errors="replace")[-2000:]
             raise RuntimeError(f"pagefind failed ({self.process.returncode}): {message}")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.bundle, destination)
 
     def __enter__(self) -> Self:
         return self

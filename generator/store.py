@@ -11,11 +11,12 @@ import re
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 import yaml
 
+from .folders import staging, swap_in
 from .model import (
     Citation,
     Clause,
@@ -27,6 +28,9 @@ from .model import (
     Section,
     YearEdit,
 )
+
+if TYPE_CHECKING:
+    from .incremental import YamlMemo
 
 # libyaml's emitter where PyYAML was built with it: 3.6× faster here.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -108,6 +112,30 @@ def dump(document: Document) -> str:
     validate(data)
     header = f"# Generated from content/sources/{document.source} by `python -m generator parse`.\n"
     return header + yaml_text(data)
+
+
+def write_yaml(documents: list[Document], out: Path, memo: YamlMemo | None = None) -> int:
+    """Replace ``out`` with one YAML file per document, all or nothing; returns the files
+    written (with a ``memo``, the others are kept from the previous folder).
+
+    Every file is made and validated in a new folder beside ``out``, which is then
+    swapped in: a failure leaves the old one.
+    """
+    written = 0
+    with staging(out, f".{out.name}-") as folder:
+        for document in documents:
+            target = folder / f"{document.id}.yaml"
+            if memo and memo.reuse(document, target):
+                continue
+            data = dump(document).encode()
+            target.write_bytes(data)
+            written += 1
+            if memo:
+                memo.made(document, data)
+        if memo:
+            memo.save(folder)
+        swap_in(folder, out)
+    return written
 
 
 def pyyaml_text(data: Any) -> str:

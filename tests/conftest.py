@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import ParseReport, build_site, parse_sources
+from generator.build import Options, build, build_from
 from generator.model import Clause, Document, walk_clauses
+from generator.parse import Parsed, ParsedFile, parse_sources
+from generator.progress import Stages
+from generator.read import Source, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
@@ -22,22 +25,39 @@ def seed(prefix: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def corpus() -> ParseReport:
-    return parse_sources([SOURCES])
+def parse_paths(*paths: Path, workers: int = 1) -> Parsed:
+    """The read and parse stages on source files and folders."""
+    sources, unreadable = read_sources(list(paths))
+    parsed = parse_sources(sources, workers)
+    parsed.errors[:0] = unreadable
+    return parsed
+
+
+def build_documents(documents: list[Document], folder: Path) -> Path:
+    """The site of these documents (as if parsed from one file), built into ``folder``."""
+    parsed = Parsed([ParsedFile(Source(folder / "sources.txt", b""), documents, [])], [])
+    options = Options([], folder / "yaml", folder / "site", folder / "work", fresh=True)
+    build_from(parsed, options, Stages(None))
+    return options.site
 
 
 @pytest.fixture(scope="session")
-def docs(corpus: ParseReport) -> dict[str, Document]:
+def corpus() -> Parsed:
+    return parse_paths(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def docs(corpus: Parsed) -> dict[str, Document]:
     return {document.id: document for document in corpus.documents}
 
 
 @pytest.fixture(scope="session")
-def site(corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the seeds, once per test session."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(corpus.documents, out, work=tmp_path_factory.mktemp("work"))
-    return out
+    work = tmp_path_factory.mktemp("work")
+    options = Options([SOURCES], work / "yaml", work / "site", work / "build", fresh=True)
+    assert build(options, Stages(None))
+    return options.site
 
 
 def page(site: Path, path: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator.build import ParseReport
+from generator.parse import Parsed
 
 from .conftest import page
 
@@ -51,7 +51,7 @@ def test_matrix_csv_has_a_row_per_cell_entry(site: Path) -> None:
     assert c7_13 == ["D.2-3", "D.3-2", "D.4-1", "D.4-4"]
 
 
-def test_resolutions_json_lists_every_document(corpus: ParseReport, site: Path) -> None:
+def test_resolutions_json_lists_every_document(corpus: Parsed, site: Path) -> None:
     documents = load(site, "resolutions.json")["documents"]
     assert [d["id"] for d in documents] == [d.id for d in corpus.documents]
     by_id = {d["id"]: d for d in documents}

@@ -13,12 +13,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.bench import CHROMIUM, CHROMIUM_FLAGS, served, synthetic_documents
-from generator.build import ParseReport, build_site
+from benchmarks.bench import CHROMIUM, CHROMIUM_FLAGS, served, synthetic_documents
 from generator.link import Collection
 from generator.model import Document
+from generator.parse import Parsed
 
-from .conftest import ROOT
+from .conftest import ROOT, build_documents
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 
@@ -125,10 +125,10 @@ def visible_rows(page: Page) -> list[str]:
 
 
 def test_filtering_the_index_by_sdg_5_shows_only_matching_rows(
-    page: Page, corpus: ParseReport, base_url: str
+    page: Page, corpus: Parsed, base_url: str
 ) -> None:
     tags = Collection(corpus.documents).tags
-    expected = [f"../{d.id}/" for d in corpus.documents if 5 in tags[d.id][1]]
+    expected = [f"../{d.id}/" for d in corpus.documents if 5 in tags(d.id)[1]]
     page.goto("/resolutions/")
     assert len(visible_rows(page)) == len(corpus.documents)
     page.select_option("select[name=sdg]", "5")
@@ -286,14 +286,13 @@ def test_escape_closes_the_results_and_a_click_reopens_them(page: Page) -> None:
 
 @pytest.fixture(scope="module")
 def large_site(
-    corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory
+    corpus: Parsed, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, list[Document]]:
     """A site of 300 synthetic resolutions: an index of many chunks, and numbers like
     5 and 56 in one body, which the seeds lack."""
     folder = tmp_path_factory.mktemp("large")
     documents = synthetic_documents(corpus.documents, 300, folder)
-    build_site(documents, folder / "site", work=folder / "work")
-    return folder / "site", documents
+    return build_documents(documents, folder), documents
 
 
 def test_number_queries_rank_the_resolution_first_among_many(

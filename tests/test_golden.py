@@ -12,12 +12,12 @@ import os
 import pytest
 
 from generator import store
-from generator.build import ParseReport
+from generator.parse import Parsed
 
 from .conftest import GOLDEN
 
 
-def test_golden_files_match_the_parsed_seeds(corpus: ParseReport) -> None:
+def test_golden_files_match_the_parsed_seeds(corpus: Parsed) -> None:
     produced = {f"{d.id}.yaml": store.dump(d) for d in corpus.documents}
     if os.environ.get("UPDATE_GOLDEN"):
         for old in GOLDEN.glob("*.yaml"):

@@ -13,8 +13,8 @@ from .conftest import ROOT
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "generator", "tests"],
-        ["ruff", "format", "--check", "generator", "tests"],
+        ["ruff", "check", "generator", "benchmarks", "tests"],
+        ["ruff", "format", "--check", "generator", "benchmarks", "tests"],
         ["mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy"],

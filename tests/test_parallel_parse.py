@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import search, store
-from generator.build import PARALLEL_FROM, ParseReport, parse_sources
-from generator.cache import Entry, ParseCache
-from generator.synth import synthesize
+from benchmarks.synth import synthesize
+from generator.incremental import ParseCache
+from generator.parse import PARALLEL_FROM, Parsed, ParsedFile, parse_sources
+from generator.read import read_sources
+
+from .conftest import parse_paths
 
 
 @pytest.fixture(scope="module")
-def sources(corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sources(corpus: Parsed, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Enough synthetic files for the workers to start, one of them unreadable as UTF-8."""
     folder = tmp_path_factory.mktemp("sources")
     for name, text in synthesize(corpus.documents, PARALLEL_FROM + 10, seed=2):
@@ -26,43 +28,30 @@ def sources(corpus: ParseReport, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return folder
 
 
-def test_workers_give_the_documents_problems_and_yaml_of_a_serial_parse(
+def parse(folders: list[Path], cache: ParseCache | None = None) -> Parsed:
+    return parse_sources(read_sources(folders)[0], 2, cache)
+
+
+def test_workers_give_the_documents_and_problems_of_a_serial_parse(
     sources: Path, tmp_path: Path
 ) -> None:
-    serial = parse_sources([sources])
-    cache = ParseCache(tmp_path / "cache")
-    parallel = parse_sources([sources], cache, workers=2, dump_yaml=True)
+    serial = parse_paths(sources)
+    parallel = parse([sources], ParseCache(tmp_path / "cache"))
     assert parallel.documents == serial.documents
-    assert parallel.digests == serial.digests
-    assert [str(w) for w in parallel.warnings.items] == [str(w) for w in serial.warnings.items]
+    assert [str(w) for w in parallel.warnings] == [str(w) for w in serial.warnings]
     assert [str(e) for e in parallel.errors] == [str(e) for e in serial.errors]
     assert [e.path for e in parallel.errors] == [str(sources / "synthetic-broken.txt")]
-    assert parallel.parsed_files == len(parallel.documents) == PARALLEL_FROM + 10
-    assert parallel.yaml == {d.id: store.dump(d) for d in serial.documents}
+    assert parallel.reused == 0 and len(parallel.documents) == PARALLEL_FROM + 10
 
 
 def test_files_the_workers_parsed_come_from_the_cache_next_time(
     sources: Path, tmp_path: Path
 ) -> None:
-    first = parse_sources([sources], ParseCache(tmp_path / "cache"), workers=2)
-    again = parse_sources([sources], ParseCache(tmp_path / "cache"), workers=2)
-    assert again.parsed_files == 0
+    first = parse([sources], ParseCache(tmp_path / "cache"))
+    again = parse([sources], ParseCache(tmp_path / "cache"))
+    assert again.reused == PARALLEL_FROM + 10  # all but the broken file, never cached
     assert again.documents == first.documents
-
-
-def test_search_records_come_from_the_workers_and_then_from_the_cache(
-    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    first = parse_sources([sources], ParseCache(cache), workers=2, search_pages=True)
-    assert first.records == search.records(first.documents)
-
-    def unexpected(document: object) -> str:
-        raise AssertionError("a search page made again")
-
-    monkeypatch.setattr(search, "search_page", unexpected)
-    again = parse_sources([sources], ParseCache(cache), workers=2, search_pages=True)
-    assert again.records == first.records
+    assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
 
 
 def test_a_copy_of_a_source_under_another_name_names_its_own_file(
@@ -77,23 +66,25 @@ def test_a_copy_of_a_source_under_another_name_names_its_own_file(
     other.mkdir()
     shutil.copy(original, other / original.name)
     for _ in range(2):  # parsed, then from the cache
-        report = parse_sources([folder, other], ParseCache(tmp_path / "cache"), workers=2)
+        report = parse([folder, other], ParseCache(tmp_path / "cache"))
         sources_of = Counter(d.source for d in report.documents)
         assert sources_of[original.name] == 2 and sources_of[f"copy-of-{original.name}"] == 1
 
 
-def test_processes_putting_the_same_entry_at_once_both_succeed(tmp_path: Path) -> None:
+def test_processes_putting_the_same_entry_at_once_both_succeed(
+    corpus: Parsed, tmp_path: Path
+) -> None:
     cache = ParseCache(tmp_path)
-    entry: Entry = ([], [], [b"x" * 100_000])
+    entry = corpus.files[0]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(2, mp_context=context) as pool:
         puts = [pool.submit(put_often, cache, entry) for _ in range(2)]
         for put in puts:
             put.result()  # raises what a worker raised
-    assert cache.get("key") == entry
-    assert [p.name for p in tmp_path.iterdir()] == ["key.pickle"]
+    assert cache.get(entry.source) == entry
+    assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
 
 
-def put_often(cache: ParseCache, entry: Entry) -> None:
-    for _ in range(200):
-        cache.put("key", entry)
+def put_often(cache: ParseCache, entry: ParsedFile) -> None:
+    for _ in range(50):
+        cache.put(entry)

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import ParseReport, parse_sources
 from generator.errors import SourceError, Warnings
 from generator.model import Clause, Document, built, walk_clauses
-from generator.parse import addressee_of, heading_of, parse_lines
+from generator.parse import Parsed, addressee_of, heading_of, parse_lines
 
-from .conftest import clause, seed
+from .conftest import clause, parse_paths, seed
 
 
 def anchors(document: Document) -> list[str]:
@@ -22,7 +21,7 @@ def anchors(document: Document) -> list[str]:
 # --- Units ----------------------------------------------------------------------
 
 
-def test_each_file_yields_its_units(corpus: ParseReport) -> None:
+def test_each_file_yields_its_units(corpus: Parsed) -> None:
     by_source: dict[str, list[str]] = {}
     for document in corpus.documents:
         by_source.setdefault(document.source[:3], []).append(document.id)
@@ -56,7 +55,7 @@ def test_the_foreword_of_001_is_not_part_of_resolution_75(docs: dict[str, Docume
 def test_a_repeated_id_is_made_unique(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes(seed("000").read_bytes())
-    ids = [d.id for d in parse_sources([tmp_path]).documents]
+    ids = [d.id for d in parse_paths(tmp_path).documents]
     assert ids == ["pp-140-2022", "pp-140-2022-2"]
 
 
@@ -208,8 +207,8 @@ def test_clause_anchors_are_unique_and_readable(docs: dict[str, Document]) -> No
 
 
 def test_anchors_are_the_same_on_every_run() -> None:
-    first = parse_sources([seed("004")]).documents
-    second = parse_sources([seed("004")]).documents
+    first = parse_paths(seed("004")).documents
+    second = parse_paths(seed("004")).documents
     assert [anchors(d) for d in first] == [anchors(d) for d in second]
 
 
@@ -219,8 +218,8 @@ def test_each_clause_keeps_its_source_line(docs: dict[str, Document]) -> None:
         assert c.text[:10] in lines[c.line - 1]
 
 
-def test_unresolvable_sequences_are_warnings_naming_file_and_line(corpus: ParseReport) -> None:
-    shown = [str(w) for w in corpus.warnings.items]
+def test_unresolvable_sequences_are_warnings_naming_file_and_line(corpus: Parsed) -> None:
+    shown = [str(w) for w in corpus.warnings]
     assert any(s.startswith("004_dfd693b219ab3d6d.txt:628: label 'b)'") for s in shown)
     assert all(not s.startswith(("000", "001", "002", "003")) for s in shown)
 
@@ -265,12 +264,12 @@ def test_sup_proposal_marks_the_resolution_for_abolition(docs: dict[str, Documen
 
 
 def test_a_proposal_missing_its_mod_line_is_a_warning(
-    docs: dict[str, Document], corpus: ParseReport
+    docs: dict[str, Document], corpus: Parsed
 ) -> None:
     assert docs["pp-197-2018"].proposal.action == "MOD"
     assert docs["pp-197-2018"].proposal.ref is None
     assert any(
-        "004_dfd693b219ab3d6d.txt:313: proposal has no MOD" in str(w) for w in corpus.warnings.items
+        "004_dfd693b219ab3d6d.txt:313: proposal has no MOD" in str(w) for w in corpus.warnings
     )
 
 

@@ -8,9 +8,9 @@ from markupsafe import escape
 
 from generator import store
 from generator.errors import SourceError, Warnings
+from generator.html import escape as escaped
 from generator.parse import parse_lines
 from generator.read import decode, normalise
-from generator.render import escaped
 
 from .conftest import SOURCES
 

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator import store
-from generator.build import parse_sources
 from generator.errors import SourceError
-from generator.read import decode, normalise, normalise_line, read_source
+from generator.read import Source, decode, normalise, normalise_line
 
-from .conftest import SOURCES, seed
+from .conftest import SOURCES, parse_paths, seed
 
 FULL_TO_HALF = str.maketrans("（），；：", "(),;:")
 
@@ -19,14 +18,14 @@ FULL_TO_HALF = str.maketrans("（），；：", "(),;:")
 def parse_text(tmp_path: Path, name: str, text: str | bytes) -> list:
     path = tmp_path / name
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    report = parse_sources([path])
+    report = parse_paths(path)
     assert not report.errors, report.errors
     return report.documents
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_windows_line_endings_and_bom_parse_to_the_same_model(source: Path, tmp_path: Path) -> None:
-    original = parse_sources([source]).documents
+    original = parse_paths(source).documents
     variant = "\ufeff" + source.read_text(encoding="utf-8").replace("\n", "\r\n")
     assert parse_text(tmp_path, source.name, variant) == original
 
@@ -56,11 +55,11 @@ def test_half_width_punctuation_parses_to_the_same_model(tmp_path: Path) -> None
     out the same. A few characters cannot be told apart from ASCII text and
     stay half-width, e.g. ``WSIS)+20:2025`` and ``(域名系统 – DNS)``.
     """
-    original = [store.to_dict(d) for d in parse_sources([SOURCES]).documents]
+    original = [store.to_dict(d) for d in parse_paths(SOURCES).documents]
     for source in SOURCES.glob("*.txt"):
         variant = source.read_text(encoding="utf-8").translate(FULL_TO_HALF)
         (tmp_path / source.name).write_text(variant, encoding="utf-8")
-    halved = [store.to_dict(d) for d in parse_sources([tmp_path]).documents]
+    halved = [store.to_dict(d) for d in parse_paths(tmp_path).documents]
     assert [without_texts(d) for d in halved] == [without_texts(d) for d in original]
     different = [(a, b) for a, b in zip(texts(original), texts(halved), strict=True) if a != b]
     assert len(different) <= 8, different
@@ -69,7 +68,7 @@ def test_half_width_punctuation_parses_to_the_same_model(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("source", sorted(SOURCES.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_a_space_after_labels_parses_to_the_same_model(source: Path, tmp_path: Path) -> None:
-    original = parse_sources([source]).documents
+    original = parse_paths(source).documents
     lines = source.read_text(encoding="utf-8").split("\n")
     variant = "\n".join(
         line.replace(")\t", ") ", 1)
@@ -95,7 +94,7 @@ def test_labels_inside_text_keep_their_ascii_parenthesis() -> None:
 
 
 def test_bookmarks_are_removed_and_line_numbers_kept() -> None:
-    lines = read_source(seed("000"))
+    lines = Source(seed("000"), seed("000").read_bytes()).lines()
     assert lines[1] == "第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）"
     assert len(lines) == len(seed("000").read_bytes().split(b"\n"))
 
@@ -129,6 +128,6 @@ def test_bad_files_get_a_clear_error(data: bytes, message: str) -> None:
 def test_a_bad_file_does_not_hide_the_others(tmp_path: Path) -> None:
     (tmp_path / "000.txt").write_bytes(seed("000").read_bytes())
     (tmp_path / "bad.txt").write_bytes("忆及".encode("gb18030"))
-    report = parse_sources([tmp_path])
+    report = parse_paths(tmp_path)
     assert [d.id for d in report.documents] == ["pp-140-2022"]
     assert [p.path.endswith("bad.txt") for p in report.errors] == [True]

@@ -6,21 +6,21 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from generator.build import ParseReport
-from generator.link import Collection, document_tags, places
+from generator.link import Collection, places
+from generator.parse import Parsed
 from generator.search import records
 
 
-def test_every_clause_and_outcome_is_a_sub_result_with_its_anchor(corpus: ParseReport) -> None:
-    found = records(corpus.documents)
+def test_every_clause_and_outcome_is_a_sub_result_with_its_anchor(corpus: Parsed) -> None:
+    found = records(Collection(corpus.documents))
     assert [record.url for record in found] == [f"/{d.id}/" for d in corpus.documents]
     for document, record in zip(corpus.documents, found, strict=True):
         anchors = re.findall(r'<h2 id="([^"]+)">', record.html.decode())
         assert anchors == [place.anchor for place, _ in places(document)]
 
 
-def test_a_record_leads_with_the_ways_people_write_its_number(corpus: ParseReport) -> None:
-    by_url = {record.url: record.html.decode() for record in records(corpus.documents)}
+def test_a_record_leads_with_the_ways_people_write_its_number(corpus: Parsed) -> None:
+    by_url = {record.url: record.html.decode() for record in records(Collection(corpus.documents))}
     html = by_url["/pp-140-2022/"]
     numbers = re.search(r'<p data-pagefind-weight="10">([^<]+)</p>', html)
     assert numbers is not None
@@ -31,14 +31,14 @@ def test_a_record_leads_with_the_ways_people_write_its_number(corpus: ParseRepor
     assert '<span data-pagefind-filter="可持续发展目标">SDG 5</span>' in by_url["/pp-70-2018/"]
 
 
-def test_record_text_is_escaped(corpus: ParseReport) -> None:
+def test_record_text_is_escaped(corpus: Parsed) -> None:
     document = corpus.documents[0]
     poisoned = replace(document, title="<script>alert(1)</script>")
-    (record,) = records([poisoned])
+    (record,) = records(Collection([poisoned]))
     assert "<script>" not in record.html.decode() and "&lt;script&gt;" in record.html.decode()
 
 
-def test_the_build_writes_a_chunked_index(corpus: ParseReport, site: Path) -> None:
+def test_the_build_writes_a_chunked_index(corpus: Parsed, site: Path) -> None:
     bundle = site / "pagefind"
     assert (bundle / "pagefind.js").is_file()
     assert len(list((bundle / "index").glob("*.pf_index"))) > 1
@@ -46,8 +46,15 @@ def test_the_build_writes_a_chunked_index(corpus: ParseReport, site: Path) -> No
     assert fragments == len(corpus.documents)
 
 
-def test_a_record_filters_by_the_tags_the_index_page_shows(corpus: ParseReport) -> None:
+def test_a_record_filters_by_the_tags_the_index_page_shows(corpus: Parsed) -> None:
     collection = Collection(corpus.documents)
+    by_url = {record.url: record.html.decode() for record in records(collection)}
     for document in corpus.documents:
-        assert document_tags(document) == collection.tags[document.id]
-    assert any(lines and goals for lines, goals in collection.tags.values())
+        lines, goals = collection.tags(document.id)
+        shown = re.findall(r'data-pagefind-filter="行动方面">(C\d+)<', by_url[f"/{document.id}/"])
+        assert tuple(shown) == lines
+        sdgs = re.findall(
+            r'data-pagefind-filter="可持续发展目标">SDG (\d+)<', by_url[f"/{document.id}/"]
+        )
+        assert tuple(map(int, sdgs)) == goals
+    assert any(all(collection.tags(d.id)) for d in corpus.documents)

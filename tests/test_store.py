@@ -9,22 +9,24 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.synth import synthesize
 from generator import store
-from generator.build import ParseReport, parse_sources
-from generator.synth import synthesize
+from generator.parse import Parsed
+
+from .conftest import parse_paths
 
 
-def test_every_seed_document_round_trips(corpus: ParseReport) -> None:
+def test_every_seed_document_round_trips(corpus: Parsed) -> None:
     for document in corpus.documents:
         assert store.load(store.dump(document)) == document
 
 
-def test_every_seed_document_is_valid_against_the_schema(corpus: ParseReport) -> None:
+def test_every_seed_document_is_valid_against_the_schema(corpus: Parsed) -> None:
     for document in corpus.documents:
         store.validate(store.to_dict(document))
 
 
-def test_the_yaml_is_marked_as_generated(corpus: ParseReport) -> None:
+def test_the_yaml_is_marked_as_generated(corpus: Parsed) -> None:
     assert store.dump(corpus.documents[0]).startswith("# Generated from content/sources/")
 
 
@@ -44,7 +46,7 @@ def test_the_yaml_is_marked_as_generated(corpus: ParseReport) -> None:
     ],
 )
 def test_the_schema_rejects_malformed_documents(
-    corpus: ParseReport, path: tuple, value: object, message: str
+    corpus: Parsed, path: tuple, value: object, message: str
 ) -> None:
     data = yaml.safe_load(store.dump(corpus.documents[0]))
     target = data
@@ -56,17 +58,17 @@ def test_the_schema_rejects_malformed_documents(
 
 
 def test_the_yaml_is_what_pyyaml_writes_for_every_seed_and_synthetic_document(
-    corpus: ParseReport, tmp_path: Path
+    corpus: Parsed, tmp_path: Path
 ) -> None:
     for name, text in synthesize(corpus.documents, 200, seed=3):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    documents = corpus.documents + parse_sources([tmp_path]).documents
+    documents = corpus.documents + parse_paths(tmp_path).documents
     for document in documents:
         data = store.to_dict(document)
         assert store.yaml_text(data) == store.pyyaml_text(data), document.id
 
 
-def test_every_seed_is_written_without_falling_back_on_pyyaml(corpus: ParseReport) -> None:
+def test_every_seed_is_written_without_falling_back_on_pyyaml(corpus: Parsed) -> None:
     """Proposals' summaries span lines: they are quoted by PyYAML, the document is not."""
     summaries = [d.proposal.summary for d in corpus.documents if d.proposal]
     assert any("\n" in summary for summary in summaries if summary)

@@ -1,6 +1,6 @@
 """Benchmarks: parse throughput, and the bytes one search query transfers.
 
-``python -m generator.bench [--mb 10] [--search 0,1000]`` prints two tables.
+``python -m benchmarks.bench [--mb 10] [--search 0,1000]`` prints two tables.
 
 Parse: the shipped sources repeated to ≥ 10 MB. Timings are shown as MB/s and
 as ratios against a baseline measured in the same run: decoding and
@@ -35,17 +35,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import search, store
-from .build import parse_sources
-from .cache import ParseCache
-from .errors import Warnings
-from .model import Document
-from .parse import parse_lines
-from .read import decode, normalise
+from generator import search, store
+from generator.errors import Warnings
+from generator.incremental import ParseCache
+from generator.link import link
+from generator.model import Document
+from generator.parse import parse_lines, parse_sources
+from generator.read import decode, normalise, read_sources
+
 from .synth import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
+
+
+def parse_folder(folder: Path) -> list[Document]:
+    return parse_sources(read_sources([folder])[0]).documents
 
 
 def corpus(megabytes: float) -> list[tuple[str, bytes]]:
@@ -66,7 +71,7 @@ def timed(work: Callable[[], object]) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m generator.bench")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench")
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument(
         "--search",
@@ -114,13 +119,7 @@ def parse_table(mb: float) -> dict[str, float]:
     def parse_in_workers(folder: Path) -> None:
         """As ``generator build`` parses: into an (empty) cache, which its workers fill."""
         with tempfile.TemporaryDirectory() as cache:
-            parse_sources(
-                [folder],
-                ParseCache(Path(cache)),
-                workers=WORKERS,
-                dump_yaml=True,
-                search_pages=True,
-            )
+            parse_sources(read_sources([folder])[0], WORKERS, ParseCache(Path(cache)))
 
     rows = [("decode + normalise (baseline)", timed(baseline))]
     rows.append(("read → parse (model)", timed(parse)))
@@ -129,7 +128,7 @@ def parse_table(mb: float) -> dict[str, float]:
         for index, (name, data) in enumerate(files):
             (Path(folder) / f"{index:04d}-{name}").write_bytes(data)
         seconds = timed(functools.partial(parse_in_workers, Path(folder)))
-    rows.append((f"the build's parse: {WORKERS} processes, + YAML, search pages", seconds))
+    rows.append((f"the build's parse: {WORKERS} processes, + cache entries", seconds))
     base = rows[0][1]
     print(f"corpus: {len(files)} files, {megabytes:.1f} MB (shipped sources repeated)\n")
     print(f"| {'stage':<54} | {'seconds':>8} | {'MB/s':>7} | {'× baseline':>10} |")
@@ -175,7 +174,7 @@ OPEN_FILTERS = """async () => {
 
 def search_table(sizes: list[int]) -> None:
     """Bytes per query through the site's own search box, by what they are."""
-    shipped = parse_sources([SOURCES]).documents
+    shipped = parse_folder(SOURCES)
     print("\nsearch: bytes Chromium fetched for a query, as the search box makes it")
     print("(median of the queries; first: a fresh browser; repeat: another query on the same page;")
     print("served as most static hosts do, JS gzipped; 'no gzip': from a host that compresses")
@@ -189,7 +188,7 @@ def search_table(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as folder:
             documents = synthetic_documents(shipped, size, Path(folder)) if size else shipped
             site = Path(folder) / "site"
-            records = search.records(documents)
+            records = search.records(link(documents))
             started = time.perf_counter()
             search.write_index(records, site)
             seconds = time.perf_counter() - started
@@ -209,7 +208,7 @@ def build_table(
     sizes: list[int], parse_speeds: dict[str, float], naive_max: int, json_file: Path | None
 ) -> None:
     """Our full build against the naive mkdocs-material one, on synthetic corpora."""
-    shipped = parse_sources([SOURCES]).documents
+    shipped = parse_folder(SOURCES)
     results: dict[str, Any] = {**parse_speeds, "runs": []}
     print("\nbuild: our pipeline (parse → YAML → render → mkdocs → Pagefind) against the naive")
     print("mkdocs-material build (Markdown pages, all in the nav, built-in search with lang: zh)")
@@ -283,7 +282,7 @@ def measure_ours(root: Path) -> dict[str, float]:
 REBUILDS = 3
 
 
-GENERATOR_STAGES = ("parse", "yaml", "link", "render")
+GENERATOR_STAGES = ("parse", "yaml", "link", "render", "api")
 
 
 def generator_seconds(timings: Path) -> float:
@@ -293,7 +292,7 @@ def generator_seconds(timings: Path) -> float:
 
 def measure_naive(root: Path) -> dict[str, float]:
     site = root / "naive"
-    command = [sys.executable, "-m", "generator.naive", str(root / "sources"), str(site)]
+    command = [sys.executable, "-m", "benchmarks.naive", str(root / "sources"), str(site)]
     wall, peak = run_measured(command)
     ids = {path.stem for path in (root / "yaml").glob("*.yaml")}  # written by measure_ours
     measures = site_measures(site, ids) | {"wall_s": wall, "peak_rss_mb": peak}
@@ -376,7 +375,7 @@ def write_sources(real: list[Document], size: int, folder: Path) -> None:
 def synthetic_documents(real: list[Document], size: int, folder: Path) -> list[Document]:
     """A synthetic corpus of ``size`` resolutions, written as sources and parsed."""
     write_sources(real, size, folder / "sources")
-    return parse_sources([folder / "sources"]).documents
+    return parse_folder(folder / "sources")
 
 
 def kb(size: float) -> str:

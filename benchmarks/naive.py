@@ -1,6 +1,6 @@
 """The benchmark's baseline: the same documents built the plain mkdocs-material way.
 
-``python -m generator.naive SOURCES SITE`` parses the sources (with our
+``python -m benchmarks.naive SOURCES SITE`` parses the sources (with our
 parser: the baseline is about building, not parsing), writes each document as
 a Markdown page (headings, then its clauses as nested lists), lists every page
 in the nav, and builds with mkdocs-material's built-in search set to Chinese
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .build import parse_sources
-from .link import label_text
-from .model import Clause, Document
-from .render import title_line
+from generator.model import Clause, Document
+from generator.names import label_text, title_line
+from generator.parse import parse_sources
+from generator.read import read_sources
 
 
 def markdown_page(document: Document) -> str:
@@ -54,7 +54,7 @@ def build(sources: Path, site: Path) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    documents = parse_sources([sources]).documents
+    documents = parse_sources(read_sources([sources])[0]).documents
     with tempfile.TemporaryDirectory() as folder:
         docs = Path(folder) / "docs"
         docs.mkdir()

@@ -19,8 +19,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .model import Clause, Document, Footnote, Revision, Section
-from .tables import ACTION_LINES, BODY_NAMES, CONFERENCES
+from generator.model import Clause, Document, Footnote, Revision, Section
+from generator.tables import ACTION_LINES, BODY_NAMES, CONFERENCES
 
 BODIES = ("pp", "wtsa", "wtdc", "itu-r")
 TAG_EVERY = 200  # about one clause in this many gains an action line and an SDG

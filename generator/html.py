@@ -1,0 +1,182 @@
+"""The HTML that Python writes: a section's clauses, with citations and tags as links.
+
+The clause lists are most of every document page; as a recursive Jinja template
+they took half of the render stage, so they are written here. Every piece of
+document text goes through ``escape``, the one escaping function outside Jinja
+(which escapes everything else).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from .link import Collection
+from .model import Citation, Clause, Document
+from .names import document_page, href, label_text, split_work, work_of, work_page
+from .tables import ACTION_LINES, BODY_NAMES, SDGS
+
+FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
+
+
+def escape(text: str) -> str:
+    """What ``markupsafe.escape`` gives, as a plain str for the f-strings here (a Markup
+    would escape again what it is joined with)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
+def plain_html(text: str) -> str:
+    """Escaped text with footnote markers ``[^N]`` made links to the footnote."""
+    return FOOTNOTE_MARKER.sub(
+        lambda m: f'<sup id="fnref-{m["id"]}"><a href="#fn-{m["id"]}">{m["id"]}</a></sup>',
+        escape(text),
+    )
+
+
+def without_footnotes(text: str) -> str:
+    return FOOTNOTE_MARKER.sub("", text)
+
+
+def work_name(collection: Collection, work: str) -> str:
+    """``pp-140`` → 全权代表大会第140号决议; a report by its title."""
+    latest = collection.latest(work)
+    if latest is not None and latest.kind == "report":
+        return latest.title
+    body, number = split_work(work)
+    return f"{BODY_NAMES.get(body or '', '')}第{number.upper()}号决议"
+
+
+def work_href(collection: Collection, work: str, root: str) -> str | None:
+    """The newest version's page, or None for a work not in the collection."""
+    latest = collection.latest(work)
+    return None if latest is None else href(root, document_page(latest.id))
+
+
+def tags_html(lines: tuple[str, ...], goals: tuple[int, ...], root: str) -> Markup:
+    """Links to the matrix row of each action line and to the index filtered by each SDG."""
+    if not lines and not goals:
+        return Markup("")
+    html = ['<span class="tags">']
+    for line in lines:
+        title = escape(f"WSIS 行动方面 {line}：{ACTION_LINES[line]}")
+        link = href(root, "matrix/index.md", line)
+        html.append(
+            f'<a class="tag tag-action-line" href="{escape(link)}" title="{title}">'
+            f"{escape(line)}</a>"
+        )
+    for goal in goals:
+        title = escape(f"可持续发展目标 {goal}：{SDGS[goal]}")
+        html.append(
+            f'<a class="tag tag-sdg" href="{href(root, "resolutions.md")}?sdg={goal}" '
+            f'title="{title}">SDG {goal}</a>'
+        )
+    html.append("</span>")
+    return Markup("".join(html))
+
+
+class ClauseWriter:
+    """A document's clauses as nested lists, each with its anchor, label, text, tags and
+    permalink; citations linked to the newest version of the cited work."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+
+    def clauses_html(self, clauses: tuple[Clause, ...], document: Document, root: str) -> Markup:
+        html: list[str] = []
+        self.clause_items(clauses, document, root, html)
+        return Markup(f'<ol class="clauses">\n{"".join(html)}</ol>')
+
+    def clause_items(
+        self, clauses: tuple[Clause, ...], document: Document, root: str, html: list[str]
+    ) -> None:
+        for clause in clauses:
+            anchor = escape(clause.anchor)
+            html.append(f'<li class="clause" id="{anchor}">')
+            if clause.label:
+                html.append(f'<span class="clause-label">{escape(label_text(clause.label))}</span>')
+            if clause.old_label:
+                old = escape(label_text(clause.old_label))
+                html.append(f'<span class="clause-old-label" title="原编号">（原{old}）</span>')
+            html.append(
+                f' <span class="clause-text">{self.clause_html(clause, document, root)}</span>'
+            )
+            html.append(tags_html(clause.action_lines, clause.sdgs, root))
+            html.append(
+                f'<a class="permalink" href="#{anchor}" aria-label="本条款的永久链接">¶</a>'
+            )
+            if clause.clauses:
+                html.append('\n<ol class="clauses">')
+                self.clause_items(clause.clauses, document, root, html)
+                html.append("</ol>")
+            html.append("</li>\n")
+
+    def clause_html(self, clause: Clause, document: Document, root: str) -> str:
+        """Escaped clause text: citations made links, footnote markers made links."""
+        html, position = [], 0
+        for start, end, refs in citation_spans(clause.text, clause.refs):
+            html.append(plain_html(clause.text[position:start]))
+            html.append(self.citation_html(clause.text[start:end], refs, document, root))
+            position = end
+        html.append(plain_html(clause.text[position:]))
+        return "".join(html)
+
+    def citation_html(self, text: str, refs: list[Citation], document: Document, root: str) -> str:
+        """One citation span. A span citing several works (``第50和第52号决议``) links each number."""
+        if len(refs) == 1:
+            return self.citation_link(text, refs[0].target, document, root)
+        html, position = [], 0
+        for ref in refs:
+            found = number_in(text, ref.target, position)
+            if found is None:
+                continue
+            start, end = found
+            html.append(escape(text[position:start]))
+            html.append(self.citation_link(text[start:end], ref.target, document, root))
+            position = end
+        html.append(escape(text[position:]))
+        return "".join(html)
+
+    def citation_link(self, text: str, target: str, document: Document, root: str) -> str:
+        name = escape(work_name(self.collection, target))
+        if target == work_of(document):  # an earlier revision of this very resolution
+            versions = href(root, work_page(target))
+            return (
+                f'<a class="citation" href="{versions}" title="{name}：各版本">{escape(text)}</a>'
+            )
+        link = work_href(self.collection, target, root)
+        if link is None:
+            title = f"{name}：本站未收录"
+            return f'<span class="citation citation-missing" title="{title}">{escape(text)}</span>'
+        return f'<a class="citation" href="{escape(link)}" title="{name}">{escape(text)}</a>'
+
+
+def citation_spans(text: str, refs: tuple[Citation, ...]) -> list[tuple[int, int, list[Citation]]]:
+    """Where each distinct citation span is in the text, in order, overlaps dropped."""
+    by_span: dict[str, list[Citation]] = {}
+    for ref in refs:
+        by_span.setdefault(ref.text, []).append(ref)
+    found = []
+    for span, span_refs in by_span.items():
+        start = text.find(span)
+        if start >= 0 and span:
+            found.append((start, start + len(span), span_refs))
+    found.sort(key=lambda item: item[0])
+    kept: list[tuple[int, int, list[Citation]]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
+def number_in(text: str, work: str, start: int) -> tuple[int, int] | None:
+    """Where the number of ``work`` stands alone in ``text`` (``52`` in ``第50和第52号``)."""
+    number = re.escape(split_work(work)[1])
+    match = re.compile(rf"(?<![\d/]){number}(?![\d/])", re.IGNORECASE).search(text, start)
+    return (match.start(), match.end()) if match else None

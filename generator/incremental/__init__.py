@@ -1,0 +1,58 @@
+"""The incremental layer: what a build may take from the previous one, and only that.
+
+The pipeline (``generator/build.py``) reads the same without it: a ``--fresh``
+build passes no memo to any stage. With it, each stage that can skip work gets
+a memo from here:
+
+- parse: ``ParseCache``, a source file's documents by the hash of its bytes and
+  of the code (``build/cache/parse/``);
+- write YAML: ``YamlMemo``, a document's YAML file kept where its digest is unchanged;
+- render: ``PageMemo``, a page of the previous docs folder (``build/docs``) kept
+  where every query it made of the collection gives what it gave then;
+- mkdocs: ``SiteMemo``, the previous site's files, so mkdocs builds only the
+  pages that changed.
+
+Nothing is reused unverified: every kept output is checked against the digest
+recorded when it was made, and an entry that is missing, damaged or foreign is a
+miss (rebuilt), never an error. Everything is JSON: no format that runs code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .files import document_digests
+from .outputs import SiteMemo, YamlMemo
+from .pages import PageMemo
+from .parse_cache import ParseCache
+
+if TYPE_CHECKING:
+    from ..build import Options
+    from ..parse import Parsed
+
+__all__ = ["NONE", "Memos", "PageMemo", "ParseCache", "SiteMemo", "YamlMemo", "memos"]
+
+
+@dataclass(frozen=True)
+class Memos:
+    """What the stages after the parse may take from the previous build."""
+
+    yaml: YamlMemo | None
+    pages: PageMemo | None
+    site: SiteMemo | None
+
+
+NONE = Memos(None, None, None)  # a fresh build
+
+
+def memos(options: Options, parsed: Parsed, config: Path) -> Memos:
+    """The memos of a build into ``options.work``, for the documents ``parsed``."""
+    digests = document_digests(parsed)
+    previous_docs = options.work / "docs"
+    return Memos(
+        YamlMemo(options.out, digests),
+        PageMemo(previous_docs, digests),
+        SiteMemo(options.site, previous_docs, config),
+    )

@@ -1,0 +1,96 @@
+"""How the site names documents and works, and where each page is served: each rule once.
+
+Pages are files of the docs folder (``pp-140-2022.md``); mkdocs serves each at a
+folder URL (``use_directory_urls``): ``served_at`` is that rule, and every URL,
+relative link and output path is derived from it.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .model import Document, Revision
+from .tables import BODIES, BODY_NAMES
+
+
+def work_of(document: Document) -> str:
+    """The work a document is a version of; a report is a work of its own."""
+    return document.work or document.id
+
+
+def split_work(work: str) -> tuple[str | None, str]:
+    """``itu-r-61`` → (``itu-r``, ``61``); ``unga-70/125`` → (``unga``, ``70/125``)."""
+    for body in sorted(BODIES, key=len, reverse=True):
+        if work.startswith(f"{body}-"):
+            return body, work[len(body) + 1 :]
+    return None, work
+
+
+def label_text(label: str) -> str:
+    """How a label reads: ``a)``, ``iv)``, ``(i)``, ``12``, ``2.4``, ``•``."""
+    return f"{label})" if label.isalpha() and label.isascii() else label
+
+
+def revision_text(revision: Revision) -> str:
+    return f"{revision.year}年" + (f"，{revision.place}" if revision.place else "")
+
+
+def title_line(document: Document) -> str:
+    """The page title: ``全权代表大会第140号决议（2022年，布加勒斯特）``."""
+    if document.kind == "report" or document.body is None:
+        return document.title
+    revision = f"（{revision_text(document.revision)}）" if document.revision else ""
+    return f"{BODY_NAMES[document.body]}第{document.number}号决议{revision}"
+
+
+# --- Pages and URLs -------------------------------------------------------------
+
+
+def document_page(document_id: str) -> str:
+    """A document's page in the docs folder."""
+    return f"{document_id}.md"
+
+
+def work_page(work: str) -> str:
+    """The page listing a work's versions."""
+    return f"works/{work}.md"
+
+
+def matrix_cell_page(action_line: str, sdg: int) -> str:
+    return f"matrix/{action_line.lower()}-sdg-{sdg}.md"
+
+
+def served_at(page: str) -> str:
+    """The folder URL, from the site root, at which mkdocs serves a page of the docs
+    folder: ``pp-140-2022.md`` → ``pp-140-2022/``, ``matrix/index.md`` → ``matrix/``,
+    ``index.md`` → ``""``. Other files are served at their own path."""
+    path = PurePosixPath(page)
+    if path.suffix != ".md":
+        return page
+    folder = path.parent if path.stem == "index" else path.with_suffix("")
+    return "" if str(folder) == "." else f"{folder}/"
+
+
+def output_path(page: str) -> str:
+    """The file mkdocs writes for a file of the docs folder."""
+    url = served_at(page)
+    return f"{url}index.html" if page.endswith(".md") else url
+
+
+def root_of(page: str) -> str:
+    """The way up from a page to the site root, for relative links: ``../`` per folder."""
+    return "../" * served_at(page).count("/")
+
+
+def url(page: str, anchor: str | None = None) -> str:
+    """The site-root URL of a page (and an anchor in it): ``/pp-140-2022/#resolves-6-i``."""
+    return f"/{served_at(page)}" + (f"#{anchor}" if anchor else "")
+
+
+def document_url(document_id: str, anchor: str | None = None) -> str:
+    return url(document_page(document_id), anchor)
+
+
+def href(root: str, page: str, anchor: str | None = None) -> str:
+    """A relative link to a page from a page whose ``root_of`` is ``root``."""
+    return root + url(page, anchor)[1:]

@@ -1,0 +1,38 @@
+"""The docs folder → the site, built by mkdocs-material as mkdocs.yml says."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from .incremental import SiteMemo
+
+
+def build_site(docs: Path, built: Path, config: Path, memo: SiteMemo | None = None) -> None:
+    """Build ``docs`` into the empty folder ``built``.
+
+    With a ``memo``, the previous site's files are linked in first and mkdocs
+    builds "dirty": only the pages whose source is newer than their file.
+    """
+    loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(built))
+    overrides = Path(loaded.theme.custom_dir or config.parent / "site_overrides")
+    dirty = memo.link_previous(built, docs, overrides) if memo else False
+    quiet = QuietDirty()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        mkdocs_build(loaded, dirty=dirty)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    if memo:
+        memo.record(built, docs)
+
+
+class QuietDirty(logging.Filter):
+    """Drops mkdocs' warning that a dirty build may leave navigation stale: our
+    navigation is fixed in mkdocs.yml, and the warning would fail a strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")
