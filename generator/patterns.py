@@ -99,19 +99,20 @@ SENTENCE_END = "。；;，,"
 
 # --- Labels ---------------------------------------------------------------
 
-# A labelled line: the label, a TAB, the text. Letters may be flattened pairs
-# (``ae)``), numbers flattened runs (``1112``).
-LABELLED_LINE = re.compile(
-    r"""^(?P<label>
-          (?P<letters>[a-z]{1,5})\)?     # a)  ae)  iii)  and reports' bare a
-        | \((?P<paren>[ivx]{1,5})\)      # (i)
-        | (?P<dotted>\d{1,3}\.\d{1,3})   # 2.4 (reports)
-        | (?P<number>\d{1,5})            # 1  1112
-        | (?P<bullet>[•·])
-        | (?P<dash>[–—-])
-        )\t(?P<text>.*)$""",
-    re.VERBOSE,
-)
+# A clause label, written here once: ``LABELLED_LINE`` below and ``read.py``'s
+# ``LABEL_TAB`` and ``LABEL_THEN_SPACES`` are built from it. Letters may be
+# flattened pairs (``ae)``), numbers flattened runs (``1112``).
+LABEL = r"""
+      (?P<letters>[a-z]{1,5})\)?     # a)  ae)  iii)  and reports' bare a
+    | \((?P<paren>[ivx]{1,5})\)      # (i)
+    | (?P<dotted>\d{1,3}\.\d{1,3})   # 2.4 (reports)
+    | (?P<number>\d{1,5})            # 1  1112
+    | (?P<bullet>[•·])
+    | (?P<dash>[–—-])                # the seeds have only – (003, 004)
+"""
+
+# A labelled line: the label, a TAB, the text.
+LABELLED_LINE = re.compile(rf"^(?P<label>{LABEL})\t(?P<text>.*)$", re.VERBOSE)
 
 ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 

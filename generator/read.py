@@ -5,7 +5,8 @@
 - no byte-order mark, no carriage return, no leading or trailing whitespace;
 - no ``[bookmark: …]`` markers;
 - half-width ``( ) , ; :`` touching Chinese text are full-width, as in Word exports;
-- a clause label is followed by exactly one TAB, even where the source had spaces.
+- a clause label is followed by exactly one TAB, even where the source had spaces
+  (except a bare letter such as a report's ``a``: before spaces it may be a word).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem, SourceError
+from .patterns import LABEL
 
 BOM = "\ufeff"
 
@@ -42,16 +44,13 @@ CJK_LINE_END = re.compile(rf"^(?=.*[{_CJK}])(?P<text>.*\S)(?P<mark>[,;:])$")
 
 # What full_width_punctuation converts.
 HALF_WIDTH = re.compile(r"[(),;:]")
-# A label and its TAB.
-LABEL_TAB = re.compile(r"(?:[a-z]{1,5}\)|\([ivx]{1,5}\)|\d{1,4}(?:\.\d{1,3})?|[•·–])\t")
+# A label and its TAB: what normalise_line need not search for punctuation.
+LABEL_TAB = re.compile(rf"(?:{LABEL})\t", re.VERBOSE)
 # A label followed by spaces instead of a TAB (``a) 文本``, ``12 文本``).
 LABEL_THEN_SPACES = re.compile(
-    r"""^(?P<label>
-          [a-z]{1,5}\)          # a)  ae)  iii)
-        | \([ivx]{1,5}\)        # (i)
-        | \d{1,4}(?:\.\d{1,3})? # 1  1112  2.4
-        | [•·–]                 # bullets and dashes
-        )[ \u3000]+(?=\S)""",
+    rf"""^(?P<label>{LABEL})
+        (?<![a-z])      # a bare letter only before a TAB: before a space it may be a word
+        [ \u3000]+(?=\S)""",
     re.VERBOSE,
 )
 

@@ -83,6 +83,23 @@ def test_a_space_after_labels_parses_to_the_same_model(source: Path, tmp_path: P
     assert parse_text(tmp_path, source.name, variant) == original
 
 
+@pytest.mark.parametrize(
+    ("line", "normalised"),
+    [
+        ("ae) 联大关于全面审查", "ae)\t联大关于全面审查"),  # 000:62
+        ("1112\u3000国际电联应就", "1112\t国际电联应就"),  # 000:85
+        ("iii)  全权代表大会第102号决议", "iii)\t全权代表大会第102号决议"),  # 001:19
+        ("2.4 在2022年和2023年", "2.4\t在2022年和2023年"),  # 002:24
+        ("– 高级别对话", "–\t高级别对话"),  # 003:39
+        ("— 高级别对话", "—\t高级别对话"),
+        ("- 高级别对话", "-\t高级别对话"),
+        ("a 推进WSIS行动方面", "a 推进WSIS行动方面"),  # 003:22 needs its TAB
+    ],
+)
+def test_a_label_followed_by_spaces_gets_its_tab(line: str, normalised: str) -> None:
+    assert normalise_line(line) == normalised
+
+
 def test_itu_web_page_citation_reads_like_the_word_export() -> None:
     assert (
         normalise_line("第140号决议(2018年,迪拜,修订版)") == "第140号决议（2018年，迪拜，修订版）"
