@@ -27,10 +27,13 @@ from .patterns import (
     OUTCOME_LINE,
     PROPOSAL_LINE,
     PROPOSAL_REASON,
+    PROPOSAL_REASON_STARTS,
     PROPOSAL_TITLE,
     RESOLUTION_HEADER,
     SENTENCE_END,
     SEPARATOR,
+    SEPARATOR_STARTS,
+    UNIT_END_STARTS,
 )
 
 SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
@@ -72,16 +75,12 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
     return documents
 
 
-# The first characters of SEPARATOR, PROPOSAL_REASON, PROPOSAL_LINE and PROPOSAL_TITLE.
-UNIT_END_STARTS = frozenset("*_理MASE")
-
-
 def is_separator(text: str) -> bool:
-    return text[0] in "*_" and SEPARATOR.match(text) is not None
+    return text[0] in SEPARATOR_STARTS and SEPARATOR.match(text) is not None
 
 
 def is_reason(text: str) -> bool:
-    return text.startswith("理由") and PROPOSAL_REASON.match(text) is not None
+    return text[:1] in PROPOSAL_REASON_STARTS and PROPOSAL_REASON.match(text) is not None
 
 
 def unit_end(lines: list[Line], header: int, limit: int) -> int:

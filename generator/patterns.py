@@ -13,17 +13,30 @@ import re
 # ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line.
 RESOLUTION_HEADER = re.compile(r"^第(?P<number>\d+(?:-\d+)?)号决议(?P<revisions>（[^（）]*）)?$")
 
+# The four patterns that can end a unit, each followed by the characters every
+# line it matches starts with: with ``UNIT_END_STARTS``, ``parse.unit_end`` skips
+# most lines without trying any of them. A pattern's start and its ``_STARTS``
+# change together (tests/test_parse.py checks them).
+
 # ``MOD	EUR/44A15/1``: a proposal's action and reference.
 PROPOSAL_LINE = re.compile(r"^(?P<action>MOD|ADD|SUP)\s+(?P<ref>[A-Z]+/[\w/]+)$")
+PROPOSAL_LINE_STARTS = frozenset("MAS")
 
 # ``ECP-1：	第133号决议…的修订``: the title of one of several common proposals.
 PROPOSAL_TITLE = re.compile(r"^(?P<code>ECP-\d+)[：:]\s*(?P<title>.*)$")
+PROPOSAL_TITLE_STARTS = frozenset("E")
 
 # ``理由：	更新决议…``: the reason that closes a proposal.
 PROPOSAL_REASON = re.compile(r"^理由[：:]\s*(?P<reason>.*)$")
+PROPOSAL_REASON_STARTS = frozenset("理")
 
 # Lines that end a unit or carry no text: ``* * * *`` and ``______``.
 SEPARATOR = re.compile(r"^(?:\*(?:\s*\*)+|_{3,})$")
+SEPARATOR_STARTS = frozenset("*_")
+
+UNIT_END_STARTS = (
+    PROPOSAL_LINE_STARTS | PROPOSAL_TITLE_STARTS | PROPOSAL_REASON_STARTS | SEPARATOR_STARTS
+)
 
 # A history line under the title: ``（2008年，约翰内斯堡；2012年，迪拜；…）``.
 HISTORY_LINE = re.compile(r"^（\d{4}年?，[^（）]*）$")

@@ -4,15 +4,30 @@ from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
 from pathlib import Path
+from re import Pattern
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.build import ParseReport, parse_sources
 from generator.errors import SourceError, Warnings
 from generator.model import Clause, Document, built, walk_clauses
 from generator.parse import addressee_of, heading_of, parse_lines
+from generator.patterns import (
+    PROPOSAL_LINE,
+    PROPOSAL_LINE_STARTS,
+    PROPOSAL_REASON,
+    PROPOSAL_REASON_STARTS,
+    PROPOSAL_TITLE,
+    PROPOSAL_TITLE_STARTS,
+    SEPARATOR,
+    SEPARATOR_STARTS,
+    UNIT_END_STARTS,
+)
+from generator.read import decode, normalise
 
-from .conftest import clause, seed
+from .conftest import SOURCES, clause, seed
 
 
 def anchors(document: Document) -> list[str]:
@@ -58,6 +73,42 @@ def test_a_repeated_id_is_made_unique(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(seed("000").read_bytes())
     ids = [d.id for d in parse_sources([tmp_path]).documents]
     assert ids == ["pp-140-2022", "pp-140-2022-2"]
+
+
+UNIT_ENDS = {
+    "separator": (SEPARATOR, SEPARATOR_STARTS),
+    "reason": (PROPOSAL_REASON, PROPOSAL_REASON_STARTS),
+    "action": (PROPOSAL_LINE, PROPOSAL_LINE_STARTS),
+    "title": (PROPOSAL_TITLE, PROPOSAL_TITLE_STARTS),
+}
+SEED_LINES = [
+    line
+    for path in sorted(SOURCES.glob("*.txt"))
+    for line in normalise(decode(path.read_bytes(), str(path)))
+]
+
+
+def test_unit_end_starts_are_those_of_the_four_patterns() -> None:
+    assert UNIT_END_STARTS == frozenset().union(*(starts for _, starts in UNIT_ENDS.values()))
+
+
+@pytest.mark.parametrize(("pattern", "starts"), UNIT_ENDS.values(), ids=list(UNIT_ENDS))
+def test_each_unit_end_pattern_matches_seed_lines_only_by_its_starts(
+    pattern: Pattern[str], starts: frozenset[str]
+) -> None:
+    matched = [line for line in SEED_LINES if pattern.match(line)]
+    assert matched, "the seeds should show this pattern at work"
+    assert {line[0] for line in matched} <= starts
+
+
+@pytest.mark.parametrize(("pattern", "starts"), UNIT_ENDS.values(), ids=list(UNIT_ENDS))
+@given(data=st.data())
+def test_any_line_a_unit_end_pattern_matches_begins_with_its_starts(
+    pattern: Pattern[str], starts: frozenset[str], data: st.DataObject
+) -> None:
+    # The seeds have no ADD line: lines made from the pattern itself cover every branch.
+    line = data.draw(st.from_regex(pattern))
+    assert line[0] in starts, line
 
 
 # --- Header ----------------------------------------------------------------------
