@@ -198,12 +198,3 @@ def stored(document: Document, links: Any) -> StoredDocument:
     body = tuple(getattr(document, name) for name in BODY)
     copy.__dict__.update(head, _body=pickle.dumps(body, pickle.HIGHEST_PROTOCOL), links=links)
     return copy
-
-
-def walk_clauses(clauses: tuple[Clause, ...]) -> list[Clause]:
-    """Every clause in document order, nested ones after their parent."""
-    found: list[Clause] = []
-    for clause in clauses:
-        found.append(clause)
-        found.extend(walk_clauses(clause.clauses))
-    return found

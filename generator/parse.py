@@ -109,7 +109,7 @@ def parse_resolution(
     assert match
     number = match["number"]
     title_lines, formula, history_lines, body_start = split_front(unit)
-    body = formula_body(formula, source) if formula else None
+    body = formula_body(formula) if formula else None
     history = merge_revisions(
         extract.parse_revisions(match["revisions"] or ""),
         *(extract.parse_revisions(line.text) for line in history_lines),
@@ -182,7 +182,7 @@ def formula_name_body(text: str) -> str | None:
     return next((body for name, body in FORMULA_BODIES if match["name"].endswith(name)), None)
 
 
-def formula_body(formula: Line, source: str) -> str:
+def formula_body(formula: Line) -> str:
     body = formula_name_body(formula.text)
     assert body, "split_front only accepts formulas naming a body"
     return body

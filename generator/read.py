@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from .errors import Problem, SourceError
 from .patterns import LABEL
@@ -53,11 +52,6 @@ LABEL_THEN_SPACES = re.compile(
         [ \u3000]+(?=\S)""",
     re.VERBOSE,
 )
-
-
-def read_source(path: Path) -> list[str]:
-    """The normalised lines of a source file; SourceError if it is not UTF-8 text."""
-    return normalise(decode(path.read_bytes(), str(path)))
 
 
 def decode(data: bytes, path: str) -> str:

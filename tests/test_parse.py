@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.build import ParseReport, parse_sources
 from generator.errors import SourceError, Warnings
-from generator.model import Clause, Document, built, walk_clauses
+from generator.model import Clause, Document, built
 from generator.parse import addressee_of, heading_of, parse_lines
 from generator.patterns import (
     PROPOSAL_LINE,
@@ -27,7 +27,7 @@ from generator.patterns import (
 )
 from generator.read import decode, normalise
 
-from .conftest import SOURCES, clause, seed
+from .conftest import SOURCES, clause, seed, walk_clauses
 
 
 def anchors(document: Document) -> list[str]:

@@ -13,9 +13,9 @@ from mkdocs.exceptions import ConfigurationError
 
 from generator.build import ParseReport, build_site
 from generator.link import Collection, Place, document_links, places
-from generator.model import Citation, Clause, Section, stored, walk_clauses
+from generator.model import Citation, Clause, Section, stored
 
-from .conftest import page
+from .conftest import page, walk_clauses
 
 
 def test_every_document_has_a_page_with_every_clause_id(corpus: ParseReport, site: Path) -> None:
