@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from . import extract
 from .errors import Problem, SourceError, Warnings
-from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section, built
+from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
 from .outline import Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
@@ -381,11 +381,24 @@ def anchor_part(node: Node, counts: dict[str, int]) -> str:
     return node.label.strip("()").replace(".", "-")
 
 
+T = TypeVar("T")
+
+
+def without_init(kind: type[T], **values: object) -> T:
+    """A frozen dataclass made without its ``__init__``, which sets every field through
+    ``object.__setattr__``: too slow for clauses, the objects a parse makes most of.
+    Fields left out read their (immutable) defaults from the class. Only for classes
+    with no ``__post_init__`` and no ``__slots__``, like those of ``model``."""
+    made = object.__new__(kind)
+    made.__dict__.update(values)
+    return made
+
+
 def freeze_clause(
     node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors
 ) -> Clause:
     goals, targets = extract.extract_sdgs(node.text)
-    return built(
+    return without_init(
         Clause,
         anchor=anchor,
         text=node.text,

@@ -101,8 +101,8 @@ def normalise_line(line: str) -> str:
     line = line.strip()
     if not line:
         return line
-    # A label and its TAB have nothing to make full-width: skipping labelled lines
-    # without other punctuation (nine in ten) halved the time of normalising.
+    # A label and its TAB have nothing to make full-width, and most labelled lines
+    # have no other punctuation: they skip the conversion, the costly part of normalising.
     label = LABEL_TAB.match(line)
     if HALF_WIDTH.search(line, label.end() if label else 0):
         line = full_width_punctuation(line)
