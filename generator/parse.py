@@ -129,7 +129,7 @@ def parse_resolution(
         )
     proposal = parse_proposal(prelude, unit, source, warnings)
     rest = [line for line in unit[body_start:] if not is_reason(line.text)]
-    footnotes, rest = take_footnotes(rest)
+    footnotes, rest = take_footnotes(rest, source, warnings)
     sections = parse_sections(rest, body, source, warnings)
     if not sections and not (proposal and proposal.action == "SUP"):
         raise SourceError(
@@ -226,13 +226,22 @@ def parse_proposal(
     return Proposal(action, None, summary, reason)  # type: ignore[arg-type]
 
 
-def take_footnotes(lines: list[Line]) -> tuple[tuple[Footnote, ...], list[Line]]:
-    """Footnote texts out of the lines, and ``[^id]`` markers in their place."""
+def take_footnotes(
+    lines: list[Line], source: str, warnings: Warnings
+) -> tuple[tuple[Footnote, ...], list[Line]]:
+    """Footnote texts out of the lines, and ``[^id]`` markers in their place.
+
+    A marker whose footnote text is missing is a warning: its ``[^id]`` leads nowhere.
+    """
     shown_by_ref: dict[str, str] = {}
     bracketed = [line for line in lines if "[" in line.text]  # both patterns need one
+    noted = {note["ref"] for line in bracketed for note in FOOTNOTE_TEXT.finditer(line.text)}
     for line in bracketed:
         for mark in FOOTNOTE_MARK.finditer(line.text):
             shown_by_ref.setdefault(mark["ref"], mark["shown"] or mark["ref"])
+            if mark["ref"] not in noted:
+                message = f"footnote marker {mark[0]!r} has no footnote text"
+                warnings.add(source, line.number, message, line.text, column=mark.start() + 1)
     footnotes = []
     cleaned = []
     for line in lines:
@@ -305,8 +314,8 @@ def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) ->
         outline.add_unlabelled(line.text, line.number)
         return
     warning = outline.add_labelled(match, match["text"].strip(), line.number)
-    if warning:
-        warnings.add(source, line.number, warning, line.text)
+    if warning:  # about the label: the caret goes under it
+        warnings.add(source, line.number, warning, line.text, column=match.start("label") + 1)
 
 
 class Anchors:
@@ -422,7 +431,7 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
     annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
     body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
     title, body_start = report_title(lines[:body_end])
-    footnotes, body = take_footnotes(lines[body_start:body_end])
+    footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
     sections = parse_report_sections(body, source, warnings)
     if not title:
         raise SourceError(Problem(source, 1, "report has no title"))

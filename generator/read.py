@@ -61,18 +61,42 @@ def decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(Problem(path, 1, "file is UTF-16, not UTF-8: save it as UTF-8"))
     if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise SourceError(Problem(path, line, "binary file (NUL byte), not a text export"))
+        message = "binary file (NUL byte), not a text export"
+        raise SourceError(problem_at(data, data.index(b"\x00"), path, message))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise SourceError(
-            Problem(path, line, f"not UTF-8: looks like {guess_encoding(data)}; save it as UTF-8")
-        ) from None
+        message = f"not UTF-8: looks like {guess_encoding(data)}; save it as UTF-8"
+        raise SourceError(problem_at(data, error.start, path, message)) from None
     if not text.strip():
         raise SourceError(Problem(path, 1, "empty file"))
     return text
+
+
+# Control characters shown as their symbols (NUL as ␀), one character each; TAB stays.
+CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code != 0x09}
+CONTROL_PICTURES[0x7F] = 0x2421  # ␡
+# Characters shown after the bad byte: a binary file's "line" can run for megabytes.
+SHOWN_AFTER = 40
+
+
+def problem_at(data: bytes, at: int, path: str, message: str) -> Problem:
+    """A Problem at byte ``at`` of ``data``, showing its line with a caret under it.
+
+    The column counts characters, as an editor does, not bytes: the line's bytes
+    before ``at``, decoded. Before the first bad UTF-8 byte all are good; before a
+    NUL, bytes that are not UTF-8 count as the ``�`` shown for them. The line is
+    shown decoded the same way, so the caret falls under the bad byte.
+    """
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    before = data[start:at].decode("utf-8", errors="replace").translate(CONTROL_PICTURES)
+    rest = data[at : end if end >= 0 else len(data)].rstrip(b"\r")
+    after = rest.decode("utf-8", errors="replace").translate(CONTROL_PICTURES)
+    if len(after) > SHOWN_AFTER:
+        after = after[:SHOWN_AFTER] + "…"
+    line = data.count(b"\n", 0, at) + 1
+    return Problem(path, line, message, column=len(before) + 1, text=before + after)
 
 
 def guess_encoding(data: bytes) -> str:

@@ -272,8 +272,51 @@ def test_each_clause_keeps_its_source_line(docs: dict[str, Document]) -> None:
 
 def test_unresolvable_sequences_are_warnings_naming_file_and_line(corpus: ParseReport) -> None:
     shown = [str(w) for w in corpus.warnings.items]
-    assert any(s.startswith("004_dfd693b219ab3d6d.txt:628: label 'b)'") for s in shown)
+    assert any(s.startswith("004_dfd693b219ab3d6d.txt:628:1: label 'b)'") for s in shown)
     assert all(not s.startswith(("000", "001", "002", "003")) for s in shown)
+
+
+RESOLUTION_140 = [
+    "第140号决议（2022年，布加勒斯特，修订版）",
+    "国际电联在落实信息社会世界高峰会议成果中的作用",
+    "国际电信联盟全权代表大会（2022年，布加勒斯特），",
+]
+
+
+def test_a_label_out_of_sequence_is_shown_with_a_caret_under_it() -> None:
+    # 004:624-628, 进一步忆及: a), b), c), then b) again.
+    lines = [
+        *RESOLUTION_140,
+        "进一步忆及",
+        "a)\t2003年通过的《日内瓦原则宣言》；",
+        "b)\t联合国大会（UNGA）第70/1号决议；",
+        "c)\t联大第70/125号决议；",
+        "b)\t2012年联合国可持续发展大会（里约+20）成果提及ICT对可持续发展的作用；",
+    ]
+    warnings = Warnings()
+    parse_lines(lines, "t.txt", warnings)
+    assert [str(w).split("\n") for w in warnings.items] == [
+        [
+            "t.txt:8:1: label 'b)' does not continue its list after 'c'; read as 'b'",
+            "    b)\t2012年联合国可持续发展大会（里约+20）成果提及ICT对可持续发展的作用；",
+            "    ^",
+        ]
+    ]
+
+
+def test_a_footnote_marker_without_its_text_is_shown_with_a_caret_under_it() -> None:
+    # 000:35 with its footnote text ``[1: 1\t这些国家包括…]`` lost.
+    lines = [*RESOLUTION_140, "考虑到", "a)\t发展中国家[footnoteRef:1]1的各种需要；"]
+    warnings = Warnings()
+    (document,) = parse_lines(lines, "t.txt", warnings)
+    assert [str(w).split("\n") for w in warnings.items] == [
+        [
+            "t.txt:5:9: footnote marker '[footnoteRef:1]1' has no footnote text",
+            "    a)\t发展中国家[footnoteRef:1]1的各种需要；",
+            "      \t" + "  " * 5 + "^",
+        ]
+    ]
+    assert document.footnotes == ()
 
 
 # --- Footnotes -----------------------------------------------------------------------

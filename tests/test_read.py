@@ -148,6 +148,41 @@ def test_bad_files_get_a_clear_error(data: bytes, message: str) -> None:
         assert message in shown
 
 
+@pytest.mark.parametrize(
+    ("data", "where", "shown", "caret"),
+    [
+        # A Word clause pasted into the export from a GBK file: 审 is C9 F3 in GBK.
+        (
+            "忆及\na)\t联大关于".encode() + "审".encode("gbk") + "查；\r\n".encode(),
+            "bad.txt:2:8: not UTF-8",
+            "a)\t联大关于��查；",
+            "  \t" + "  " * 4 + "^",
+        ),
+        ("忆及\n考虑到\x00\n".encode(), "bad.txt:2:4: binary file", "考虑到␀", "  " * 3 + "^"),
+        # A .docx (a zip file) saved under a .txt name.
+        (b"PK\x03\x04\x14\x00\x06\x00", "bad.txt:1:6: binary file", "PK␃␄␔␀␆␀", "     ^"),
+    ],
+    ids=["gbk-in-utf8", "nul", "docx"],
+)
+def test_a_bad_byte_is_shown_with_a_caret_under_it(
+    data: bytes, where: str, shown: str, caret: str
+) -> None:
+    with pytest.raises(SourceError) as raised:
+        decode(data, "bad.txt")
+    header, line, under = str(raised.value).split("\n")
+    assert header.startswith(where)
+    assert (line, under) == ("    " + shown, "    " + caret)
+
+
+def test_a_binary_line_is_shown_cut_short() -> None:
+    with pytest.raises(SourceError) as raised:
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(1, 9)) * 100, "bad.png")
+    header, line, under = str(raised.value).split("\n")
+    assert header == "bad.png:3:1: binary file (NUL byte), not a text export"
+    assert line.startswith("    ␀␀␀␍IHDR␁␂") and line.endswith("…") and len(line) == 4 + 40 + 1
+    assert under == "    ^"
+
+
 def test_a_bad_file_does_not_hide_the_others(tmp_path: Path) -> None:
     (tmp_path / "000.txt").write_bytes(seed("000").read_bytes())
     (tmp_path / "bad.txt").write_bytes("忆及".encode("gb18030"))
