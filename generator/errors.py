@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from unicodedata import east_asian_width
 
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a source file, at a 1-based line and column."""
+    """Something wrong in a source file, at a 1-based line and column.
+
+    ``column`` (0 when no single place is at fault) counts the characters of
+    ``text``, the line shown with a caret under that column: the file's own line
+    for the reader, the line as ``read.normalise`` left it for the parser (no
+    bookmarks or leading whitespace, so the column can be left of the file's).
+    """
 
     path: str
     line: int
@@ -20,7 +27,17 @@ class Problem:
         if not self.text:
             return f"{where}: {self.message}"
         shown = f"{where}: {self.message}\n    {self.text}"
-        return shown + (f"\n    {' ' * (self.column - 1)}^" if self.column else "")
+        return shown + (f"\n    {caret_under(self.text, self.column)}" if self.column else "")
+
+
+def caret_under(text: str, column: int) -> str:
+    """A caret that a terminal shows under character ``column`` of ``text``: the TABs
+    before it are copied, and a wide (Chinese) character takes two spaces."""
+    pad = (
+        "\t" if char == "\t" else "  " if east_asian_width(char) in ("W", "F") else " "
+        for char in text[: column - 1]
+    )
+    return "".join(pad) + "^"
 
 
 class SourceError(Exception):
@@ -37,8 +54,8 @@ class Warnings:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, message: str, text: str = "") -> None:
-        self.items.append(Problem(path, line, message, text=text))
+    def add(self, path: str, line: int, message: str, text: str = "", column: int = 0) -> None:
+        self.items.append(Problem(path, line, message, column, text))
 
     def __len__(self) -> int:
         return len(self.items)

@@ -13,11 +13,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from . import extract
 from .errors import Problem, SourceError, Warnings
-from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section, built
+from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
 from .outline import Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
@@ -31,10 +31,13 @@ from .patterns import (
     OUTCOME_LINE,
     PROPOSAL_LINE,
     PROPOSAL_REASON,
+    PROPOSAL_REASON_STARTS,
     PROPOSAL_TITLE,
     RESOLUTION_HEADER,
     SENTENCE_END,
     SEPARATOR,
+    SEPARATOR_STARTS,
+    UNIT_END_STARTS,
 )
 from .progress import Progress
 from .read import Source
@@ -78,16 +81,12 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
     return documents
 
 
-# The first characters of SEPARATOR, PROPOSAL_REASON, PROPOSAL_LINE and PROPOSAL_TITLE.
-UNIT_END_STARTS = frozenset("*_理MASE")
-
-
 def is_separator(text: str) -> bool:
-    return text[0] in "*_" and SEPARATOR.match(text) is not None
+    return text[0] in SEPARATOR_STARTS and SEPARATOR.match(text) is not None
 
 
 def is_reason(text: str) -> bool:
-    return text.startswith("理由") and PROPOSAL_REASON.match(text) is not None
+    return text[:1] in PROPOSAL_REASON_STARTS and PROPOSAL_REASON.match(text) is not None
 
 
 def unit_end(lines: list[Line], header: int, limit: int) -> int:
@@ -116,7 +115,7 @@ def parse_resolution(
     assert match
     number = match["number"]
     title_lines, formula, history_lines, body_start = split_front(unit)
-    body = formula_body(formula, source) if formula else None
+    body = formula_body(formula) if formula else None
     history = merge_revisions(
         extract.parse_revisions(match["revisions"] or ""),
         *(extract.parse_revisions(line.text) for line in history_lines),
@@ -136,7 +135,7 @@ def parse_resolution(
         )
     proposal = parse_proposal(prelude, unit, source, warnings)
     rest = [line for line in unit[body_start:] if not is_reason(line.text)]
-    footnotes, rest = take_footnotes(rest)
+    footnotes, rest = take_footnotes(rest, source, warnings)
     sections = parse_sections(rest, body, source, warnings)
     if not sections and not (proposal and proposal.action == "SUP"):
         raise SourceError(
@@ -189,7 +188,7 @@ def formula_name_body(text: str) -> str | None:
     return next((body for name, body in FORMULA_BODIES if match["name"].endswith(name)), None)
 
 
-def formula_body(formula: Line, source: str) -> str:
+def formula_body(formula: Line) -> str:
     body = formula_name_body(formula.text)
     assert body, "split_front only accepts formulas naming a body"
     return body
@@ -233,13 +232,22 @@ def parse_proposal(
     return Proposal(action, None, summary, reason)  # type: ignore[arg-type]
 
 
-def take_footnotes(lines: list[Line]) -> tuple[tuple[Footnote, ...], list[Line]]:
-    """Footnote texts out of the lines, and ``[^id]`` markers in their place."""
+def take_footnotes(
+    lines: list[Line], source: str, warnings: Warnings
+) -> tuple[tuple[Footnote, ...], list[Line]]:
+    """Footnote texts out of the lines, and ``[^id]`` markers in their place.
+
+    A marker whose footnote text is missing is a warning: its ``[^id]`` leads nowhere.
+    """
     shown_by_ref: dict[str, str] = {}
     bracketed = [line for line in lines if "[" in line.text]  # both patterns need one
+    noted = {note["ref"] for line in bracketed for note in FOOTNOTE_TEXT.finditer(line.text)}
     for line in bracketed:
         for mark in FOOTNOTE_MARK.finditer(line.text):
             shown_by_ref.setdefault(mark["ref"], mark["shown"] or mark["ref"])
+            if mark["ref"] not in noted:
+                message = f"footnote marker {mark[0]!r} has no footnote text"
+                warnings.add(source, line.number, message, line.text, column=mark.start() + 1)
     footnotes = []
     cleaned = []
     for line in lines:
@@ -312,8 +320,8 @@ def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) ->
         outline.add_unlabelled(line.text, line.number)
         return
     warning = outline.add_labelled(match, match["text"].strip(), line.number)
-    if warning:
-        warnings.add(source, line.number, warning, line.text)
+    if warning:  # about the label: the caret goes under it
+        warnings.add(source, line.number, warning, line.text, column=match.start("label") + 1)
 
 
 class Anchors:
@@ -388,11 +396,24 @@ def anchor_part(node: Node, counts: dict[str, int]) -> str:
     return node.label.strip("()").replace(".", "-")
 
 
+T = TypeVar("T")
+
+
+def without_init(kind: type[T], **values: object) -> T:
+    """A frozen dataclass made without its ``__init__``, which sets every field through
+    ``object.__setattr__``: too slow for clauses, the objects a parse makes most of.
+    Fields left out read their (immutable) defaults from the class. Only for classes
+    with no ``__post_init__`` and no ``__slots__``, like those of ``model``."""
+    made = object.__new__(kind)
+    made.__dict__.update(values)
+    return made
+
+
 def freeze_clause(
     node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors
 ) -> Clause:
     goals, targets = extract.extract_sdgs(node.text)
-    return built(
+    return without_init(
         Clause,
         anchor=anchor,
         text=node.text,
@@ -416,7 +437,7 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
     annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
     body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
     title, body_start = report_title(lines[:body_end])
-    footnotes, body = take_footnotes(lines[body_start:body_end])
+    footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
     sections = parse_report_sections(body, source, warnings)
     if not title:
         raise SourceError(Problem(source, 1, "report has no title"))

@@ -13,17 +13,30 @@ import re
 # ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line.
 RESOLUTION_HEADER = re.compile(r"^第(?P<number>\d+(?:-\d+)?)号决议(?P<revisions>（[^（）]*）)?$")
 
+# The four patterns that can end a unit, each followed by the characters every
+# line it matches starts with: with ``UNIT_END_STARTS``, ``parse.unit_end`` skips
+# most lines without trying any of them. A pattern's start and its ``_STARTS``
+# change together (tests/test_parse.py checks them).
+
 # ``MOD	EUR/44A15/1``: a proposal's action and reference.
 PROPOSAL_LINE = re.compile(r"^(?P<action>MOD|ADD|SUP)\s+(?P<ref>[A-Z]+/[\w/]+)$")
+PROPOSAL_LINE_STARTS = frozenset("MAS")
 
 # ``ECP-1：	第133号决议…的修订``: the title of one of several common proposals.
 PROPOSAL_TITLE = re.compile(r"^(?P<code>ECP-\d+)[：:]\s*(?P<title>.*)$")
+PROPOSAL_TITLE_STARTS = frozenset("E")
 
 # ``理由：	更新决议…``: the reason that closes a proposal.
 PROPOSAL_REASON = re.compile(r"^理由[：:]\s*(?P<reason>.*)$")
+PROPOSAL_REASON_STARTS = frozenset("理")
 
 # Lines that end a unit or carry no text: ``* * * *`` and ``______``.
 SEPARATOR = re.compile(r"^(?:\*(?:\s*\*)+|_{3,})$")
+SEPARATOR_STARTS = frozenset("*_")
+
+UNIT_END_STARTS = (
+    PROPOSAL_LINE_STARTS | PROPOSAL_TITLE_STARTS | PROPOSAL_REASON_STARTS | SEPARATOR_STARTS
+)
 
 # A history line under the title: ``（2008年，约翰内斯堡；2012年，迪拜；…）``.
 HISTORY_LINE = re.compile(r"^（\d{4}年?，[^（）]*）$")
@@ -99,19 +112,20 @@ SENTENCE_END = "。；;，,"
 
 # --- Labels ---------------------------------------------------------------
 
-# A labelled line: the label, a TAB, the text. Letters may be flattened pairs
-# (``ae)``), numbers flattened runs (``1112``).
-LABELLED_LINE = re.compile(
-    r"""^(?P<label>
-          (?P<letters>[a-z]{1,5})\)?     # a)  ae)  iii)  and reports' bare a
-        | \((?P<paren>[ivx]{1,5})\)      # (i)
-        | (?P<dotted>\d{1,3}\.\d{1,3})   # 2.4 (reports)
-        | (?P<number>\d{1,5})            # 1  1112
-        | (?P<bullet>[•·])
-        | (?P<dash>[–—-])
-        )\t(?P<text>.*)$""",
-    re.VERBOSE,
-)
+# A clause label, written here once: ``LABELLED_LINE`` below and ``read.py``'s
+# ``LABEL_TAB`` and ``LABEL_THEN_SPACES`` are built from it. Letters may be
+# flattened pairs (``ae)``), numbers flattened runs (``1112``).
+LABEL = r"""
+      (?P<letters>[a-z]{1,5})\)?     # a)  ae)  iii)  and reports' bare a
+    | \((?P<paren>[ivx]{1,5})\)      # (i)
+    | (?P<dotted>\d{1,3}\.\d{1,3})   # 2.4 (reports)
+    | (?P<number>\d{1,5})            # 1  1112
+    | (?P<bullet>[•·])
+    | (?P<dash>[–—-])                # the seeds have only – (003, 004)
+"""
+
+# A labelled line: the label, a TAB, the text.
+LABELLED_LINE = re.compile(rf"^(?P<label>{LABEL})\t(?P<text>.*)$", re.VERBOSE)
 
 ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
@@ -121,4 +135,3 @@ ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 OUTCOME_LINE = re.compile(r"^D[.\-](?P<objective>\d)[.\-](?P<number>\d{1,2})[：:]\s*(?P<text>.+)$")
 ANNEX_LINE = re.compile(r"^附件\s*(?P<number>\d+)$")
 CONTACT_LINE = re.compile(r"^联系人：$")
-REPORT_TITLE_BOOKMARK = re.compile(r"\[bookmark:\s*dtitle")

@@ -5,7 +5,8 @@
 - no byte-order mark, no carriage return, no leading or trailing whitespace;
 - no ``[bookmark: …]`` markers;
 - half-width ``( ) , ; :`` touching Chinese text are full-width, as in Word exports;
-- a clause label is followed by exactly one TAB, even where the source had spaces.
+- a clause label is followed by exactly one TAB, even where the source had spaces
+  (except a bare letter such as a report's ``a``: before spaces it may be a word).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SourceError
+from .patterns import LABEL
 
 BOM = "\ufeff"
 
@@ -43,16 +45,13 @@ CJK_LINE_END = re.compile(rf"^(?=.*[{_CJK}])(?P<text>.*\S)(?P<mark>[,;:])$")
 
 # What full_width_punctuation converts.
 HALF_WIDTH = re.compile(r"[(),;:]")
-# A label and its TAB.
-LABEL_TAB = re.compile(r"(?:[a-z]{1,5}\)|\([ivx]{1,5}\)|\d{1,4}(?:\.\d{1,3})?|[•·–])\t")
+# A label and its TAB: what normalise_line need not search for punctuation.
+LABEL_TAB = re.compile(rf"(?:{LABEL})\t", re.VERBOSE)
 # A label followed by spaces instead of a TAB (``a) 文本``, ``12 文本``).
 LABEL_THEN_SPACES = re.compile(
-    r"""^(?P<label>
-          [a-z]{1,5}\)          # a)  ae)  iii)
-        | \([ivx]{1,5}\)        # (i)
-        | \d{1,4}(?:\.\d{1,3})? # 1  1112  2.4
-        | [•·–]                 # bullets and dashes
-        )[ \u3000]+(?=\S)""",
+    rf"""^(?P<label>{LABEL})
+        (?<![a-z])      # a bare letter only before a TAB: before a space it may be a word
+        [ \u3000]+(?=\S)""",
     re.VERBOSE,
 )
 
@@ -96,18 +95,42 @@ def decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(Problem(path, 1, "file is UTF-16, not UTF-8: save it as UTF-8"))
     if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise SourceError(Problem(path, line, "binary file (NUL byte), not a text export"))
+        message = "binary file (NUL byte), not a text export"
+        raise SourceError(problem_at(data, data.index(b"\x00"), path, message))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise SourceError(
-            Problem(path, line, f"not UTF-8: looks like {guess_encoding(data)}; save it as UTF-8")
-        ) from None
+        message = f"not UTF-8: looks like {guess_encoding(data)}; save it as UTF-8"
+        raise SourceError(problem_at(data, error.start, path, message)) from None
     if not text.strip():
         raise SourceError(Problem(path, 1, "empty file"))
     return text
+
+
+# Control characters shown as their symbols (NUL as ␀), one character each; TAB stays.
+CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code != 0x09}
+CONTROL_PICTURES[0x7F] = 0x2421  # ␡
+# Characters shown after the bad byte: a binary file's "line" can run for megabytes.
+SHOWN_AFTER = 40
+
+
+def problem_at(data: bytes, at: int, path: str, message: str) -> Problem:
+    """A Problem at byte ``at`` of ``data``, showing its line with a caret under it.
+
+    The column counts characters, as an editor does, not bytes: the line's bytes
+    before ``at``, decoded. Before the first bad UTF-8 byte all are good; before a
+    NUL, bytes that are not UTF-8 count as the ``�`` shown for them. The line is
+    shown decoded the same way, so the caret falls under the bad byte.
+    """
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    before = data[start:at].decode("utf-8", errors="replace").translate(CONTROL_PICTURES)
+    rest = data[at : end if end >= 0 else len(data)].rstrip(b"\r")
+    after = rest.decode("utf-8", errors="replace").translate(CONTROL_PICTURES)
+    if len(after) > SHOWN_AFTER:
+        after = after[:SHOWN_AFTER] + "…"
+    line = data.count(b"\n", 0, at) + 1
+    return Problem(path, line, message, column=len(before) + 1, text=before + after)
 
 
 def guess_encoding(data: bytes) -> str:
@@ -136,8 +159,8 @@ def normalise_line(line: str) -> str:
     line = line.strip()
     if not line:
         return line
-    # A label and its TAB have nothing to make full-width: skipping labelled lines
-    # without other punctuation (nine in ten) halved the time of normalising.
+    # A label and its TAB have nothing to make full-width, and most labelled lines
+    # have no other punctuation: they skip the conversion, the costly part of normalising.
     label = LABEL_TAB.match(line)
     if HALF_WIDTH.search(line, label.end() if label else 0):
         line = full_width_punctuation(line)

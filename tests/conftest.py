@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Options, build, build_from
-from generator.model import Clause, Document, walk_clauses
+from generator.model import Clause, Document
 from generator.parse import Parsed, ParsedFile, parse_sources
 from generator.progress import Stages
 from generator.read import Source, read_sources
@@ -63,6 +63,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page(site: Path, path: str) -> str:
     """The HTML of the page served at ``/<path>/``."""
     return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def walk_clauses(clauses: tuple[Clause, ...]) -> list[Clause]:
+    """Every clause in document order, nested ones after their parent."""
+    found: list[Clause] = []
+    for clause in clauses:
+        found.append(clause)
+        found.extend(walk_clauses(clause.clauses))
+    return found
 
 
 def clause(document: Document, anchor: str) -> Clause:

@@ -8,11 +8,16 @@ import pytest
 
 from generator import store
 from generator.errors import SourceError
-from generator.read import Source, decode, normalise, normalise_line
+from generator.read import decode, normalise, normalise_line
 
 from .conftest import SOURCES, parse_paths, seed
 
 FULL_TO_HALF = str.maketrans("（），；：", "(),;:")
+
+
+def read_lines(path: Path) -> list[str]:
+    """The normalised lines of a source file, as the build reads them."""
+    return normalise(decode(path.read_bytes(), str(path)))
 
 
 def parse_text(tmp_path: Path, name: str, text: str | bytes) -> list:
@@ -82,6 +87,23 @@ def test_a_space_after_labels_parses_to_the_same_model(source: Path, tmp_path: P
     assert parse_text(tmp_path, source.name, variant) == original
 
 
+@pytest.mark.parametrize(
+    ("line", "normalised"),
+    [
+        ("ae) 联大关于全面审查", "ae)\t联大关于全面审查"),  # 000:62
+        ("1112\u3000国际电联应就", "1112\t国际电联应就"),  # 000:85
+        ("iii)  全权代表大会第102号决议", "iii)\t全权代表大会第102号决议"),  # 001:19
+        ("2.4 在2022年和2023年", "2.4\t在2022年和2023年"),  # 002:24
+        ("– 高级别对话", "–\t高级别对话"),  # 003:39
+        ("— 高级别对话", "—\t高级别对话"),
+        ("- 高级别对话", "-\t高级别对话"),
+        ("a 推进WSIS行动方面", "a 推进WSIS行动方面"),  # 003:22 needs its TAB
+    ],
+)
+def test_a_label_followed_by_spaces_gets_its_tab(line: str, normalised: str) -> None:
+    assert normalise_line(line) == normalised
+
+
 def test_itu_web_page_citation_reads_like_the_word_export() -> None:
     assert (
         normalise_line("第140号决议(2018年,迪拜,修订版)") == "第140号决议（2018年，迪拜，修订版）"
@@ -94,7 +116,7 @@ def test_labels_inside_text_keep_their_ascii_parenthesis() -> None:
 
 
 def test_bookmarks_are_removed_and_line_numbers_kept() -> None:
-    lines = Source(seed("000"), seed("000").read_bytes()).lines()
+    lines = read_lines(seed("000"))
     assert lines[1] == "第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）"
     assert len(lines) == len(seed("000").read_bytes().split(b"\n"))
 
@@ -123,6 +145,41 @@ def test_bad_files_get_a_clear_error(data: bytes, message: str) -> None:
         assert shown.startswith("bad.txt:2:")
     else:
         assert message in shown
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "shown", "caret"),
+    [
+        # A Word clause pasted into the export from a GBK file: 审 is C9 F3 in GBK.
+        (
+            "忆及\na)\t联大关于".encode() + "审".encode("gbk") + "查；\r\n".encode(),
+            "bad.txt:2:8: not UTF-8",
+            "a)\t联大关于��查；",
+            "  \t" + "  " * 4 + "^",
+        ),
+        ("忆及\n考虑到\x00\n".encode(), "bad.txt:2:4: binary file", "考虑到␀", "  " * 3 + "^"),
+        # A .docx (a zip file) saved under a .txt name.
+        (b"PK\x03\x04\x14\x00\x06\x00", "bad.txt:1:6: binary file", "PK␃␄␔␀␆␀", "     ^"),
+    ],
+    ids=["gbk-in-utf8", "nul", "docx"],
+)
+def test_a_bad_byte_is_shown_with_a_caret_under_it(
+    data: bytes, where: str, shown: str, caret: str
+) -> None:
+    with pytest.raises(SourceError) as raised:
+        decode(data, "bad.txt")
+    header, line, under = str(raised.value).split("\n")
+    assert header.startswith(where)
+    assert (line, under) == ("    " + shown, "    " + caret)
+
+
+def test_a_binary_line_is_shown_cut_short() -> None:
+    with pytest.raises(SourceError) as raised:
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(1, 9)) * 100, "bad.png")
+    header, line, under = str(raised.value).split("\n")
+    assert header == "bad.png:3:1: binary file (NUL byte), not a text export"
+    assert line.startswith("    ␀␀␀␍IHDR␁␂") and line.endswith("…") and len(line) == 4 + 40 + 1
+    assert under == "    ^"
 
 
 def test_a_bad_file_does_not_hide_the_others(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ from mkdocs.exceptions import ConfigurationError
 
 import generator.build
 from generator.link import Collection, places
-from generator.model import Citation, Clause, Section, walk_clauses
+from generator.model import Citation, Clause, Section
 from generator.parse import Parsed
 
-from .conftest import build_documents, page
+from .conftest import build_documents, page, walk_clauses
 
 
 def test_every_document_has_a_page_with_every_clause_id(corpus: Parsed, site: Path) -> None:
