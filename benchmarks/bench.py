@@ -258,7 +258,14 @@ def build_cells(run: dict[str, float]) -> list[str]:
 def measure_ours(root: Path) -> dict[str, float]:
     site, timings = root / "ours", root / "timings.json"
     command = [sys.executable, "-m", "generator", "build", "--sources", str(root / "sources")]
-    command += ["--out", str(root / "yaml"), "--site", str(site), "--work", str(root / "work")]
+    command += [
+        "--out",
+        str(root / "yaml"),
+        "--site",
+        str(site),
+        "--build-dir",
+        str(root / "build"),
+    ]
     command += ["--timings", str(timings)]
     wall, peak = run_measured(command)
     full = generator_seconds(timings)

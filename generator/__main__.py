@@ -15,7 +15,7 @@ from .store import SchemaError, write_yaml
 SOURCES = ROOT / "content" / "sources"
 RESOLUTIONS = ROOT / "content" / "resolutions"
 SITE = ROOT / "site"
-WORK = ROOT / "build"
+BUILD_DIR = ROOT / "build"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--sources", type=Path, default=SOURCES, help="source folder")
     site.add_argument("--out", type=Path, default=RESOLUTIONS, help="folder for the YAML")
     site.add_argument("--site", type=Path, default=SITE, help="folder for the site")
-    site.add_argument("--work", type=Path, default=WORK, help="folder for the docs and caches")
+    site.add_argument(
+        "--build-dir", type=Path, default=BUILD_DIR, help="folder for the docs and caches"
+    )
     site.add_argument("--fresh", action="store_true", help="build everything, reading no cache")
     site.add_argument("--strict", action="store_true", help="fail on warnings")
     site.add_argument("--timings", type=Path, help="write the seconds of each stage as JSON here")
@@ -39,10 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         if args.command == "parse":
-            options = Options(args.sources, args.out, SITE, WORK, fresh=True, strict=args.strict)
+            options = Options(
+                args.sources, args.out, SITE, BUILD_DIR, fresh=True, strict=args.strict
+            )
             return parse_only(options)
         options = Options(
-            [args.sources], args.out, args.site, args.work, fresh=args.fresh, strict=args.strict
+            [args.sources],
+            args.out,
+            args.site,
+            args.build_dir,
+            fresh=args.fresh,
+            strict=args.strict,
         )
         stages = Stages(sys.stderr)
         report = build(options, stages)

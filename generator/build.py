@@ -35,7 +35,7 @@ class Options:
     sources: list[Path]
     out: Path  # the YAML
     site: Path
-    work: Path  # the docs folder mkdocs builds from, and the caches
+    build_dir: Path  # the docs folder mkdocs builds from, and the caches
     fresh: bool = False  # build everything again, reading no cache
     strict: bool = False  # fail on warnings
 
@@ -80,7 +80,7 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
             with stages.run("search"):
                 search.finish(built / "pagefind")
         swap_in(built, options.site)
-        swap_in(docs, options.work / "docs")
+        swap_in(docs, options.build_dir / "docs")
     rendered = memos.pages.rendered if memos.pages else pages
     return Report(parsed, written, pages, rendered, collection.clauses, len(collection.references))
 
@@ -88,7 +88,7 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
 def read_and_parse(options: Options, stages: Stages) -> Parsed | None:
     """The read and parse stages; None, after printing the problems, if they failed."""
     sources, unreadable = read_sources(options.sources)
-    cache = None if options.fresh else incremental.ParseCache(options.work / "cache" / "parse")
+    cache = None if options.fresh else incremental.ParseCache(options.build_dir / "cache" / "parse")
     with stages.run("parse", total=len(sources), unit="files") as progress:
         parsed = parse_sources(sources, WORKERS, cache, progress)
     parsed.errors[:0] = unreadable

@@ -1,10 +1,9 @@
 """mkdocs hook (mkdocs.yml ``hooks:``): pages the generator wrote as finished HTML skip Markdown.
 
-Python-Markdown re-parses raw HTML tag by tag: at 1,000 resolutions that was
-four fifths of the mkdocs stage. Making a Markdown converter for each page,
-even to convert nothing, was 5% of the instructions of building the docs of
-100 resolutions (callgrind). A page whose front matter says ``prerendered:
-true`` is HTML already, so its body goes to the theme as it is, unconverted.
+Python-Markdown re-parses raw HTML tag by tag, which was most of the mkdocs
+stage, and even a converter that converts nothing costs its making. A page
+whose front matter says ``prerendered: true`` is HTML already, so its body goes
+to the theme as it is, unconverted.
 Without this hook the docs folder still builds, only slower.
 """
 

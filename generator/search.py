@@ -6,8 +6,8 @@ clause and report outcome is a heading with the clause's anchor as its id, so
 Pagefind makes it a sub-result that opens at ``/<id>/#<anchor>``. The page
 starts with the ways people write the document's number, weighted up, so
 ``140`` or ``第140号决议`` ranks the resolution first. One record per document
-(not per clause) keeps the index metadata a query must load small: at 1,000
-resolutions, per-clause records made it 560 KB.
+(not per clause) keeps the index metadata a query must load small (the
+benchmark's search table measures it).
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class Indexing:
     The records are written as pages into ``pages`` (a page's path is its URL),
     and the binary indexes them on the cores the build leaves free: it parses
     and segments pages in parallel. (Its ``--service`` mode, fed the records one
-    by one, indexed on one core and took a quarter more CPU time.) ``finish``
+    by one, indexes on one core.) ``finish``
     moves the bundle where it belongs once written, or raises what went wrong.
     """
 

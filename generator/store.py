@@ -32,7 +32,7 @@ from .model import (
 if TYPE_CHECKING:
     from .incremental import YamlMemo
 
-# libyaml's emitter where PyYAML was built with it: 3.6× faster here.
+# libyaml's emitter where PyYAML was built with it: C, not Python.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -53,7 +53,7 @@ class SchemaError(Exception):
 
 @cache
 def validator() -> Any:
-    """The schema compiled to Python (fastjsonschema: ~17× jsonschema's speed here)."""
+    """The schema compiled to Python (fastjsonschema), rather than interpreted."""
     return fastjsonschema.compile(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
@@ -147,7 +147,7 @@ class Unusual(Exception):
 
 
 def yaml_text(data: dict[str, Any]) -> str:
-    """What ``pyyaml_text`` writes for a document's dict, 5× faster.
+    """What ``pyyaml_text`` writes for a document's dict, without its representer.
 
     PyYAML's representer walks every node in Python, which was most of the cost of
     writing the YAML. Our documents are maps, lists and scalars in block style,

@@ -54,7 +54,7 @@ def test_build_takes_paths_relative_to_where_it_runs(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     command = ["build", "--sources", str(seed("001")), "--out", "yaml", "--site", "site"]
-    assert main([*command, "--work", "work"]) == 0
+    assert main([*command, "--build-dir", "work"]) == 0
     assert (tmp_path / "site" / "wtsa-75-2022" / "index.html").is_file()
     assert (tmp_path / "work" / "docs" / "wtsa-75-2022.md").is_file()
 
@@ -65,7 +65,10 @@ def test_a_build_indexes_every_document_parsed_under_its_final_id(tmp_path: Path
     for name in ("a.txt", "b.txt"):  # the same resolution twice: the second is renamed
         (sources / name).write_bytes(seed("001").read_bytes())
     command = ["build", "--sources", str(sources), "--out", str(tmp_path / "yaml")]
-    assert main([*command, "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")]) == 0
+    assert (
+        main([*command, "--site", str(tmp_path / "site"), "--build-dir", str(tmp_path / "work")])
+        == 0
+    )
     assert indexed_urls(tmp_path / "site") == {"/wtsa-75-2022/", "/wtsa-75-2022-2/"}
 
 
@@ -75,5 +78,8 @@ def test_a_build_that_fails_to_parse_writes_nothing(tmp_path: Path) -> None:
     (sources / "a.txt").write_bytes(seed("001").read_bytes())
     (sources / "b.txt").write_bytes(b"")
     command = ["build", "--sources", str(sources), "--out", str(tmp_path / "yaml")]
-    assert main([*command, "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")]) == 1
+    assert (
+        main([*command, "--site", str(tmp_path / "site"), "--build-dir", str(tmp_path / "work")])
+        == 1
+    )
     assert not (tmp_path / "site").exists() and not (tmp_path / "yaml").exists()

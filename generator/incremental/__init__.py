@@ -48,9 +48,9 @@ NONE = Memos(None, None, None)  # a fresh build
 
 
 def memos(options: Options, parsed: Parsed, config: Path) -> Memos:
-    """The memos of a build into ``options.work``, for the documents ``parsed``."""
+    """The memos of a build into ``options.build_dir``, for the documents ``parsed``."""
     digests = document_digests(parsed)
-    previous_docs = options.work / "docs"
+    previous_docs = options.build_dir / "docs"
     return Memos(
         YamlMemo(options.out, digests),
         PageMemo(previous_docs, digests),

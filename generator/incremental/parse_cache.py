@@ -59,7 +59,8 @@ class ParseCache:
         part = self.folder / f"{key}.{os.getpid()}.part"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            remove(self.path(key)) if self.path(key).is_dir() else None
+            if self.path(key).is_dir():  # a folder where an entry belongs
+                remove(self.path(key))
             part.write_bytes(bytes_digest(body).encode() + b"\n" + body)
             part.replace(self.path(key))  # never a half-written entry
         except OSError as error:  # a cache that cannot be written only makes the next build slower

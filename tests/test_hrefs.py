@@ -1,4 +1,4 @@
-"""A link check over the whole built site: every internal link and #anchor resolves."""
+"""An href check over the whole built site: every internal href and #anchor resolves."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 BASE = "http://site.test/"
 
 
-class PageLinks(HTMLParser):
+class PageHrefs(HTMLParser):
     """The ids a page defines and the URLs it links to (href and src)."""
 
     def __init__(self) -> None:
@@ -25,10 +25,10 @@ class PageLinks(HTMLParser):
                 self.urls.append(value)
 
 
-def read_pages(site: Path) -> dict[str, PageLinks]:
+def read_pages(site: Path) -> dict[str, PageHrefs]:
     pages = {}
     for html in site.rglob("*.html"):
-        links = PageLinks()
+        links = PageHrefs()
         links.feed(html.read_text(encoding="utf-8"))
         pages[html.relative_to(site).as_posix()] = links
     return pages
