@@ -60,7 +60,11 @@ def build(options: Options, stages: Stages) -> Report | None:
 
 def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
     """Everything after the parse: link, write the YAML, render, build the site, index."""
-    memos = incremental.NONE if options.fresh else incremental.memos(options, parsed, CONFIG)
+    memos = (
+        incremental.NONE
+        if options.fresh
+        else incremental.memos(parsed, options.out, options.site, options.build_dir, CONFIG)
+    )
     with stages.run("link"):
         collection = link(parsed.documents)
     with staging(options.site, ".build-") as folder:

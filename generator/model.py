@@ -5,9 +5,8 @@ YAML is this model's saved form (see ``store.py``); nothing else is.
 
 from __future__ import annotations
 
-import pickle
-from dataclasses import dataclass, fields
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 Kind = Literal["resolution", "report"]
 Part = Literal["preamble", "operative"]
@@ -136,53 +135,3 @@ class Document:
     @property
     def proposed_for_abolition(self) -> bool:
         return self.proposal is not None and self.proposal.action == "SUP"
-
-
-BODY = ("sections", "footnotes", "outcomes")
-
-
-class Unpickled:
-    """A field of a StoredDocument: the first read of any unpickles all of ``BODY``
-    into the instance, which from then on answers without this descriptor."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, document: Document | None, owner: type | None = None) -> Any:
-        if document is None:
-            return self
-        data = document.__dict__
-        data.update(zip(BODY, pickle.loads(data.pop("_body"))))
-        return data[self.name]
-
-
-class StoredDocument(Document):
-    """A document as the parse cache keeps it (``stored``): its sections, footnotes and
-    outcomes, nearly all of its objects, are unpickled when first read.
-
-    A rebuild reads them only for the pages it renders again. Unpickling every
-    document whole was most of a one-file rebuild's parse at 1,000 resolutions.
-    ``links`` keeps what linking needs of them (``link.document_links``). It equals
-    the Document it stores.
-    """
-
-    links: Any
-    sections = Unpickled()
-    footnotes = Unpickled()
-    outcomes = Unpickled()
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Document):
-            return NotImplemented
-        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Document))
-
-    __hash__ = Document.__hash__
-
-
-def stored(document: Document, links: Any) -> StoredDocument:
-    """``document`` with its body pickled apart, and ``links`` beside it."""
-    copy = StoredDocument.__new__(StoredDocument)
-    head = {name: value for name, value in vars(document).items() if name not in BODY}
-    body = tuple(getattr(document, name) for name in BODY)
-    copy.__dict__.update(head, _body=pickle.dumps(body, pickle.HIGHEST_PROTOCOL), links=links)
-    return copy

@@ -7,8 +7,6 @@ relative link and output path is derived from it.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from .model import Document, Revision
 from .tables import BODIES, BODY_NAMES
 
@@ -64,11 +62,13 @@ def served_at(page: str) -> str:
     """The folder URL, from the site root, at which mkdocs serves a page of the docs
     folder: ``pp-140-2022.md`` → ``pp-140-2022/``, ``matrix/index.md`` → ``matrix/``,
     ``index.md`` → ``""``. Other files are served at their own path."""
-    path = PurePosixPath(page)
-    if path.suffix != ".md":
+    if not page.endswith(".md"):
         return page
-    folder = path.parent if path.stem == "index" else path.with_suffix("")
-    return "" if str(folder) == "." else f"{folder}/"
+    folder = page.removesuffix(".md")
+    if folder == "index" or folder.endswith("/index"):
+        folder = folder.removesuffix("index")
+        return folder
+    return f"{folder}/"
 
 
 def output_path(page: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -40,9 +40,6 @@ from .names import (
 from .progress import Progress
 from .tables import ACTION_LINES, BODIES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
 
-if TYPE_CHECKING:
-    from .incremental.pages import PageMemo
-
 THEME = Path(__file__).resolve().parent.parent / "theme"
 GROUP_NAMES = {**BODY_NAMES, "reports": "报告", "other": "其他"}
 
@@ -54,6 +51,16 @@ class Page:
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+
+
+class PageMemo(Protocol):
+    """What rendering asks of the previous build (``incremental.PageMemo``)."""
+
+    def view(self, collection: Collection) -> Collection: ...
+
+    def write(self, page: Page, target: Path, make: Callable[[], str]) -> None: ...
+
+    def save(self, docs: Path) -> None: ...
 
 
 def render(

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Protocol
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .incremental import SiteMemo
+
+class SiteMemo(Protocol):
+    """What building the site asks of the previous build (``incremental.SiteMemo``)."""
+
+    def link_previous(self, built: Path, docs: Path, overrides: Path) -> bool: ...
+
+    def record(self, built: Path, docs: Path) -> None: ...
 
 
 def build_site(docs: Path, built: Path, config: Path, memo: SiteMemo | None = None) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import fastjsonschema
 import yaml
@@ -29,8 +29,16 @@ from .model import (
     YearEdit,
 )
 
-if TYPE_CHECKING:
-    from .incremental import YamlMemo
+
+class YamlMemo(Protocol):
+    """What writing the YAML asks of the previous build (``incremental.YamlMemo``)."""
+
+    def reuse(self, document: Document, target: Path) -> bool: ...
+
+    def made(self, document: Document, data: bytes) -> None: ...
+
+    def save(self, folder: Path) -> None: ...
+
 
 # libyaml's emitter where PyYAML was built with it: C, not Python.
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

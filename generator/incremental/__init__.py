@@ -21,16 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..parse import Parsed
 from .files import document_digests
 from .outputs import SiteMemo, YamlMemo
 from .pages import PageMemo
 from .parse_cache import ParseCache
-
-if TYPE_CHECKING:
-    from ..build import Options
-    from ..parse import Parsed
 
 __all__ = ["NONE", "Memos", "PageMemo", "ParseCache", "SiteMemo", "YamlMemo", "memos"]
 
@@ -47,12 +43,12 @@ class Memos:
 NONE = Memos(None, None, None)  # a fresh build
 
 
-def memos(options: Options, parsed: Parsed, config: Path) -> Memos:
-    """The memos of a build into ``options.build_dir``, for the documents ``parsed``."""
+def memos(parsed: Parsed, yaml: Path, site: Path, build_dir: Path, config: Path) -> Memos:
+    """The memos of a build of the documents ``parsed`` into these folders."""
     digests = document_digests(parsed)
-    previous_docs = options.build_dir / "docs"
+    previous_docs = build_dir / "docs"
     return Memos(
-        YamlMemo(options.out, digests),
+        YamlMemo(yaml, digests),
         PageMemo(previous_docs, digests),
-        SiteMemo(options.site, previous_docs, config),
+        SiteMemo(site, previous_docs, config),
     )

@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -129,8 +130,8 @@ class PageMemo:
         return digest.hexdigest()
 
     def feed(self, digest: Any, value: object) -> None:
-        if isinstance(value, str | int | float | bool) or value is None:
-            digest.update(f"{type(value).__name__}:{value!r};".encode())
+        if type(value) in SCALARS:
+            digest.update(f"{value!r};".encode())  # repr tells the types apart: 1, '1', True
         elif isinstance(value, Document):
             digest.update(f"document:{self.digests[value.id]};".encode())
         elif isinstance(value, list | tuple):
@@ -145,15 +146,28 @@ class PageMemo:
                 self.feed(digest, item)
             digest.update(b"}")
         elif dataclasses.is_dataclass(value):
+            kind: type = type(value)
+            values = [getattr(value, name) for name in field_names(kind)]
+            if all(type(item) in SCALARS for item in values):  # a Place: the common case
+                digest.update(f"{type(value).__name__}{values!r};".encode())
+                return
             digest.update(f"{type(value).__name__}(".encode())
-            for field in dataclasses.fields(value):
-                self.feed(digest, getattr(value, field.name))
+            for item in values:
+                self.feed(digest, item)
             digest.update(b")")
         else:
             raise TypeError(f"a page read a {type(value).__name__}, which has no digest")
 
     def save(self, docs: Path) -> None:
         write_json(docs / MANIFEST, self.after)
+
+
+SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def as_query(read: Any) -> Query | None:
