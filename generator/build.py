@@ -74,7 +74,7 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
             search = start_indexing(collection, folder / "search")
         with search:
             with stages.run("yaml"):
-                written = write_yaml(parsed.documents, options.out, memos.yaml)
+                written = write_yaml(collection.documents(), options.out, memos.yaml)
             with stages.run("render", unit="pages") as progress:
                 pages = render(collection, docs, memos.pages, progress)
             with stages.run("api"):

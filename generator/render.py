@@ -14,7 +14,7 @@ records each query a page makes, which decides when the page must be made again.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -165,7 +165,7 @@ def environment(collection: Collection) -> Environment:
         work_name=partial(work_name, collection),
         work_href=partial(work_href, collection),
         short_name=partial(short_name, collection),
-        citation_count=partial(citation_count, collection),
+        citation_count=citation_count,
         cited_works=partial(cited_works, collection),
         citing_documents=partial(citing_documents, collection),
         cites_in=partial(cites_in, collection),
@@ -190,9 +190,8 @@ def short_name(collection: Collection, work: str, document_id: str | None = None
     return name
 
 
-def citation_count(collection: Collection, cited: str, works: list[str]) -> int:
-    """The citations the works make (``cited`` is "cites") or receive ("cited_by")."""
-    query = collection.cites if cited == "cites" else collection.cited_by
+def citation_count(query: Callable[[str], list[Reference]], works: Iterable[str]) -> int:
+    """The citations these works make (``collection.cites``) or receive (``cited_by``)."""
     return sum(len(query(work)) for work in works)
 
 

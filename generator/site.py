@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 class SiteMemo(Protocol):
     """What building the site asks of the previous build (``incremental.SiteMemo``)."""
 
-    def link_previous(self, built: Path, docs: Path, overrides: Path) -> bool: ...
+    def link_previous(self, built: Path, docs: Path, overrides: Path | None) -> bool: ...
 
     def record(self, built: Path, docs: Path) -> None: ...
 
@@ -25,7 +25,7 @@ def build_site(docs: Path, built: Path, config: Path, memo: SiteMemo | None = No
     builds "dirty": only the pages whose source is newer than their file.
     """
     loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(built))
-    overrides = Path(loaded.theme.custom_dir or config.parent / "site_overrides")
+    overrides = Path(loaded.theme.custom_dir) if loaded.theme.custom_dir else None
     dirty = memo.link_previous(built, docs, overrides) if memo else False
     quiet = QuietDirty()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)

@@ -68,7 +68,7 @@ class SiteMemo:
         self.before: dict[str, Any] = mark if isinstance(mark, dict) else {}
         self.kept: dict[str, str] = {}
 
-    def link_previous(self, built: Path, docs: Path, overrides: Path) -> bool:
+    def link_previous(self, built: Path, docs: Path, overrides: Path | None) -> bool:
         """Link the previous site's verified files into ``built``, less those mkdocs will
         write again; False if the previous site cannot be reused at all."""
         self.inputs = site_inputs(self.config, overrides)
@@ -124,9 +124,9 @@ def newer(source: Path, output: Path) -> bool:
         return True
 
 
-def site_inputs(config: Path, overrides: Path) -> str:
+def site_inputs(config: Path, overrides: Path | None) -> str:
     """What every page mkdocs makes depends on beyond its source: our code and
     templates, mkdocs.yml, the theme's overrides, and the versions of mkdocs and its theme."""
-    files = sorted(p for p in overrides.rglob("*") if p.is_file()) if overrides.is_dir() else []
+    files = sorted(p for p in overrides.rglob("*") if p.is_file()) if overrides else []
     contents = [config.read_text(encoding="utf-8"), *(p.read_text("utf-8") for p in files)]
     return digest(code_version(), version("mkdocs"), version("mkdocs-material"), *contents)

@@ -24,7 +24,7 @@ from typing import Any, TypeGuard
 from ..link import Collection
 from ..model import Document
 from ..render import Page
-from .files import bytes_digest, code_version, read_json, reuse_verified, write_json
+from .files import bytes_digest, code_version, digest, read_json, reuse_verified, write_json
 
 MANIFEST = ".pages.json"  # mkdocs skips dotfiles: it stays out of the site
 
@@ -76,9 +76,7 @@ class PageMemo:
             self.rendered += 1
 
     def inputs(self, page: Page) -> str:
-        return hashlib.sha256(
-            f"{code_version()}\0{page.path}\0{page.template}\0{self.value(page.context)}".encode()
-        ).hexdigest()
+        return digest(code_version(), page.path, page.template, self.value(page.context))
 
     def unchanged(self, kept: Any, inputs: str) -> TypeGuard[dict[str, Any]]:
         """Whether a page the previous build recorded would render the same now."""
@@ -125,36 +123,36 @@ class PageMemo:
     def value(self, value: object) -> str:
         """A digest of a value that a page reads: documents by their digest, dataclasses
         by their fields, containers by their items."""
-        digest = hashlib.sha256()
-        self.feed(digest, value)
-        return digest.hexdigest()
+        hasher = hashlib.sha256()
+        self.feed(hasher, value)
+        return hasher.hexdigest()
 
-    def feed(self, digest: Any, value: object) -> None:
+    def feed(self, hasher: Any, value: object) -> None:
         if type(value) in SCALARS:
-            digest.update(f"{value!r};".encode())  # repr tells the types apart: 1, '1', True
+            hasher.update(f"{value!r};".encode())  # repr tells the types apart: 1, '1', True
         elif isinstance(value, Document):
-            digest.update(f"document:{self.digests[value.id]};".encode())
+            hasher.update(f"document:{self.digests[value.id]};".encode())
         elif isinstance(value, list | tuple):
-            digest.update(b"[")
+            hasher.update(b"[")
             for item in value:
-                self.feed(digest, item)
-            digest.update(b"]")
+                self.feed(hasher, item)
+            hasher.update(b"]")
         elif isinstance(value, dict):
-            digest.update(b"{")
+            hasher.update(b"{")
             for key, item in value.items():
-                self.feed(digest, key)
-                self.feed(digest, item)
-            digest.update(b"}")
+                self.feed(hasher, key)
+                self.feed(hasher, item)
+            hasher.update(b"}")
         elif dataclasses.is_dataclass(value):
             kind: type = type(value)
             values = [getattr(value, name) for name in field_names(kind)]
             if all(type(item) in SCALARS for item in values):  # a Place: the common case
-                digest.update(f"{type(value).__name__}{values!r};".encode())
+                hasher.update(f"{type(value).__name__}{values!r};".encode())
                 return
-            digest.update(f"{type(value).__name__}(".encode())
+            hasher.update(f"{type(value).__name__}(".encode())
             for item in values:
-                self.feed(digest, item)
-            digest.update(b")")
+                self.feed(hasher, item)
+            hasher.update(b")")
         else:
             raise TypeError(f"a page read a {type(value).__name__}, which has no digest")
 
