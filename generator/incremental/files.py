@@ -56,12 +56,14 @@ def document_digests(parsed: Parsed) -> dict[str, str]:
     }
 
 
-def read_json(file: Path) -> Any:
-    """The JSON in a file of a previous build; None if it is missing or damaged in any way."""
+def read_manifest(file: Path) -> dict[str, Any]:
+    """The mapping a previous build recorded in a JSON file; {} if it is missing, damaged
+    in any way, or not a mapping."""
     try:
-        return json.loads(file.read_bytes())
+        data = json.loads(file.read_bytes())
     except (OSError, ValueError, RecursionError):
-        return None
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def read_verified(file: Path, expected: object) -> bytes | None:

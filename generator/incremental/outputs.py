@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from ..model import Document
 from ..names import output_path
@@ -12,7 +11,7 @@ from .files import (
     bytes_digest,
     code_version,
     digest,
-    read_json,
+    read_manifest,
     reuse_verified,
     write_json,
 )
@@ -27,8 +26,7 @@ class YamlMemo:
     def __init__(self, previous: Path, digests: dict[str, str]) -> None:
         self.previous = previous
         self.digests = digests
-        manifest = read_json(previous / self.MANIFEST)
-        self.before: dict[str, Any] = manifest if isinstance(manifest, dict) else {}
+        self.before = read_manifest(previous / self.MANIFEST)
         self.after: dict[str, list[str]] = {}
 
     def reuse(self, document: Document, target: Path) -> bool:
@@ -64,8 +62,7 @@ class SiteMemo:
         self.site = site
         self.config = config
         self.inputs = ""
-        mark = read_json(previous_docs / self.MARK)
-        self.before: dict[str, Any] = mark if isinstance(mark, dict) else {}
+        self.before = read_manifest(previous_docs / self.MARK)
         self.kept: dict[str, str] = {}
 
     def link_previous(self, built: Path, docs: Path, overrides: Path | None) -> bool:

@@ -24,7 +24,7 @@ from typing import Any, TypeGuard
 from ..link import Collection
 from ..model import Document
 from ..render import Page
-from .files import bytes_digest, code_version, digest, read_json, reuse_verified, write_json
+from .files import bytes_digest, code_version, digest, read_manifest, reuse_verified, write_json
 
 MANIFEST = ".pages.json"  # mkdocs skips dotfiles: it stays out of the site
 
@@ -37,8 +37,7 @@ class PageMemo:
         digest by id (``document_digests``)."""
         self.previous = previous
         self.digests = digests
-        manifest = read_json(previous / MANIFEST)
-        self.before: dict[str, Any] = manifest if isinstance(manifest, dict) else {}
+        self.before = read_manifest(previous / MANIFEST)
         self.after: dict[str, Any] = {}
         self.collection: Collection | None = None
         self.answers: dict[Query, str] = {}  # this build's answers, by query
