@@ -8,7 +8,7 @@ import json
 import random
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from generator.build import Options, Report, build
 from generator.incremental import PageMemo
+from generator.incremental.files import code_version
 from generator.progress import Stages
 
 from .conftest import ROOT, SOURCES, seed
@@ -50,9 +51,7 @@ def outputs(root: Path, name: str) -> dict[str, bytes]:
     for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
         found[f"search{record['url']}"] = json.dumps(record, sort_keys=True).encode()
-    found.update(
-        {f"yaml/{p.name}": p.read_bytes() for p in yaml.glob("*.yaml")},
-    )
+    found.update({f"yaml/{p.name}": p.read_bytes() for p in yaml.glob("*.yaml")})
     return found
 
 
@@ -271,17 +270,11 @@ SEQUENCES = st.lists(
 
 
 @pytest.fixture
-def template() -> object:
+def template() -> Iterator[None]:
     """The template the edits change, restored afterwards."""
     text = TEMPLATE.read_text(encoding="utf-8")
     yield
     TEMPLATE.write_text(text, encoding="utf-8")
-    clear_code_version()
-
-
-def clear_code_version() -> None:
-    from generator.incremental.files import code_version
-
     code_version.cache_clear()
 
 
@@ -293,7 +286,7 @@ def clear_code_version() -> None:
 @given(sequence=SEQUENCES)
 def test_random_edit_sequences_rebuild_what_a_fresh_build_makes(
     tmp_path_factory: pytest.TempPathFactory,
-    template: object,
+    template: None,
     sequence: list[tuple[str, random.Random]],
 ) -> None:
     root = tmp_path_factory.mktemp("edits")
@@ -301,7 +294,7 @@ def test_random_edit_sequences_rebuild_what_a_fresh_build_makes(
     build_into(root, "inc")
     for name, rng in sequence:
         EDITS[name](root, rng)
-        clear_code_version()
+        code_version.cache_clear()  # a template may have changed
         build_into(root, "inc")
         assert_same_as_fresh(root)
 
