@@ -1,4 +1,5 @@
-"""The pipeline: read → parse → link → write YAML → render → api → mkdocs, and search.
+"""The pipeline: read → parse → link → write YAML → render → api → mkdocs → publish,
+and search.
 
 ``build`` is its table of contents. Each stage is a function from one value to
 the next; the incremental layer (``generator/incremental``) only hands some of
@@ -15,7 +16,7 @@ from pathlib import Path
 from . import incremental
 from .api import write_api
 from .errors import Problem
-from .folders import staging, swap_in
+from .folders import Staging
 from .link import link
 from .parse import Parsed, parse_sources
 from .progress import Stages
@@ -60,21 +61,24 @@ def build(options: Options, stages: Stages) -> Report | None:
 
 def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
     """Everything after the parse: link, write the YAML, render, build the site, index."""
-    memos = (
-        incremental.NONE
-        if options.fresh
-        else incremental.memos(parsed, options.out, options.site, options.build_dir, CONFIG)
-    )
-    with stages.run("link"):
-        collection = link(parsed.documents)
-    with staging(options.site, ".build-") as folder:
-        docs, built = folder / "docs", folder / "site"
+    docs_target = options.build_dir / "docs"
+    # Entering finishes publishing a build that was killed doing so, before the
+    # memos read what it published.
+    with Staging(options.build_dir / "publishing.json") as staging:
+        memos = (
+            incremental.NONE
+            if options.fresh
+            else incremental.memos(parsed, options.out, options.site, options.build_dir, CONFIG)
+        )
+        with stages.run("link"):
+            collection = link(parsed.documents)
+        yaml, docs, built = map(staging.folder, (options.out, docs_target, options.site))
         # Pagefind indexes in the background, on the cores the stages below leave free.
         with stages.run("search"):
-            search = start_indexing(collection, folder / "search")
+            search = start_indexing(collection, staging.folder(options.build_dir / "search"))
         with search:
             with stages.run("yaml"):
-                written = write_yaml(collection.documents(), options.out, memos.yaml)
+                written = write_yaml(collection.documents(), yaml, memos.yaml)
             with stages.run("render", unit="pages") as progress:
                 pages = render(collection, docs, memos.pages, progress)
             with stages.run("api"):
@@ -83,8 +87,8 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
                 build_site(docs, built, CONFIG, memos.site)
             with stages.run("search"):
                 search.finish(built / "pagefind")
-        swap_in(built, options.site)
-        swap_in(docs, options.build_dir / "docs")
+        with stages.run("publish"):
+            staging.publish(options.out, options.site, docs_target)
     rendered = memos.pages.rendered if memos.pages else pages
     return Report(parsed, written, pages, rendered, collection.clauses, len(collection.references))
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import re
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -41,6 +43,7 @@ from .patterns import (
 )
 from .progress import Progress
 from .read import Source
+from .signals import die_with_parent
 
 SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
 FOOTNOTE_MARK = re.compile(r"\[footnoteRef:(?P<ref>\d+)\](?P<shown>\d*)")
@@ -596,8 +599,7 @@ def parse_sources(
     seen: dict[str, int] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1 and len(todo) >= PARALLEL_FROM:
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-            fresh = stack.enter_context(pool).map(job, todo, chunksize=8)
+            fresh = stack.enter_context(forked_pool(workers)).map(job, todo, chunksize=8)
         else:
             fresh = map(job, todo)
         for kept in known:
@@ -610,6 +612,26 @@ def parse_sources(
             if progress:
                 progress.advance()
     return parsed
+
+
+@contextlib.contextmanager
+def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Forked worker processes that die with the build, and at once if it fails or
+    is stopped (the executor alone would first finish every file given to it)."""
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in multiprocessing.active_children():
+            worker.kill()
+        raise
+    pool.shutdown()
 
 
 def parse_file(source: Source, cache: ParseCache | None = None) -> ParsedFile | Problem:

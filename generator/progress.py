@@ -14,6 +14,8 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from .signals import stop_if_asked
+
 
 class Progress:
     """What a stage reports as it goes: ``advance()`` once per item done."""
@@ -40,6 +42,7 @@ class Stages:
 
     @contextmanager
     def run(self, name: str, total: int | None = None, unit: str = "") -> Iterator[Progress]:
+        stop_if_asked()
         started = time.perf_counter()
         bar: tqdm[Any] | None = None
         if self.stream is not None and self.stream.isatty() and unit:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,24 +69,57 @@ class Source:
         return normalise(decode(self.data, str(self.path)))
 
 
-def source_files(paths: list[Path]) -> list[Path]:
-    """The ``.txt`` files named, folders expanded, in a stable order."""
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
-    return files
-
-
 def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
-    """Every source file named (folders expanded) with its bytes, and the files that
-    could not be read."""
+    """Every source file named (folders expanded) with its bytes, and the problems of
+    those that could not be read or were refused."""
     sources, problems = [], []
-    for path in source_files(paths):
-        try:
-            sources.append(Source(path, path.read_bytes()))
-        except OSError as error:
-            problems.append(Problem(str(path), 1, f"cannot read: {error.strerror}"))
+    for path in paths:
+        files, refused = source_files(path)
+        problems.extend(refused)
+        for file in files:
+            try:
+                sources.append(Source(file, file.read_bytes()))
+            except OSError as error:
+                problems.append(Problem(str(file), 0, f"cannot read: {error.strerror}"))
     return sources, problems
+
+
+def source_files(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The source files ``path`` names, in a stable order: a file, or a folder's
+    ``.txt`` files (``.TXT`` too); and the problems of those refused."""
+    if not path.is_dir():
+        folder, named = path.parent, [path]
+    else:
+        folder = path
+        try:
+            named = sorted(file for file in path.iterdir() if file.suffix.lower() == ".txt")
+        except OSError as error:
+            return [], [Problem(str(path), 0, f"cannot read this folder: {error.strerror}")]
+        if not named:
+            return [], [Problem(str(path), 0, "no .txt files in this folder")]
+    files, problems = [], []
+    for file in named:
+        refused = refusal(file, folder)
+        if refused:
+            problems.append(Problem(str(file), 0, refused))
+        else:
+            files.append(file)
+    return files, problems
+
+
+def refusal(file: Path, folder: Path) -> str | None:
+    """Why ``file`` in ``folder`` is not read as a source, if it is not."""
+    try:
+        mode = file.stat().st_mode
+    except OSError as error:  # missing, or a link to nothing
+        return f"cannot read: {error.strerror}"
+    real, inside = file.resolve(), folder.resolve()
+    if not real.is_relative_to(inside):
+        # A link could publish any file the build can read (/etc/passwd, keys).
+        return f"a link to {real}, outside {inside}: copy the file into the folder instead"
+    if not stat.S_ISREG(mode):  # reading a FIFO or a device would wait for ever
+        return "not a regular file: only text files are read"
+    return None
 
 
 def decode(data: bytes, path: str) -> str:

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Self
 
@@ -26,6 +27,7 @@ from .html import escape
 from .link import Collection, Tags, places
 from .model import Document
 from .names import document_url, title_line
+from .signals import die_with_parent
 from .tables import BODY_SHORT_NAMES
 
 LANGUAGE = "zh"
@@ -138,7 +140,11 @@ class Indexing:
         command += [str(bundle.resolve()), "--force-language", LANGUAGE, "--quiet"]
         # In ``pages``, where no pagefind.yml of anyone's can change what it does.
         self.process = subprocess.Popen(
-            command, cwd=pages, stdout=subprocess.DEVNULL, stderr=self.errors
+            command,
+            cwd=pages,
+            stdout=subprocess.DEVNULL,
+            stderr=self.errors,
+            preexec_fn=partial(die_with_parent, os.getpid()),  # noqa: PLW1509 (no threads yet)
         )
 
     def finish(self, destination: Path) -> None:
@@ -147,7 +153,7 @@ class Indexing:
             message = self.errors.read().decode(errors="replace")[-2000:]
             raise RuntimeError(f"pagefind failed ({self.process.returncode}): {message}")
         destination.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(self.bundle, destination)
+        shutil.move(self.bundle, destination)  # a rename, or a copy across file systems
 
     def __enter__(self) -> Self:
         return self

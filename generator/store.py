@@ -16,7 +16,6 @@ from typing import Any, Protocol
 import fastjsonschema
 import yaml
 
-from .folders import staging, swap_in
 from .model import (
     Citation,
     Clause,
@@ -122,27 +121,21 @@ def dump(document: Document) -> str:
     return header + yaml_text(data)
 
 
-def write_yaml(documents: list[Document], out: Path, memo: YamlMemo | None = None) -> int:
-    """Replace ``out`` with one YAML file per document, all or nothing; returns the files
-    written (with a ``memo``, the others are kept from the previous folder).
-
-    Every file is made and validated in a new folder beside ``out``, which is then
-    swapped in: a failure leaves the old one.
-    """
+def write_yaml(documents: list[Document], folder: Path, memo: YamlMemo | None = None) -> int:
+    """One YAML file per document in the new ``folder``; returns the files written
+    (with a ``memo``, the others are linked from the previous folder)."""
     written = 0
-    with staging(out, f".{out.name}-") as folder:
-        for document in documents:
-            target = folder / f"{document.id}.yaml"
-            if memo and memo.reuse(document, target):
-                continue
-            data = dump(document).encode()
-            target.write_bytes(data)
-            written += 1
-            if memo:
-                memo.made(document, data)
+    for document in documents:
+        target = folder / f"{document.id}.yaml"
+        if memo and memo.reuse(document, target):
+            continue
+        data = dump(document).encode()
+        target.write_bytes(data)
+        written += 1
         if memo:
-            memo.save(folder)
-        swap_in(folder, out)
+            memo.made(document, data)
+    if memo:
+        memo.save(folder)
     return written
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.__main__ import main
+from generator.cli import main
 
 from .conftest import SOURCES, indexed_urls, seed
 
