@@ -3,6 +3,7 @@ gives a clear error naming the path, or works, and loses nothing already built."
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_module
+from generator import folders
 from generator.cli import main
 from generator.folders import Staging, exchange, write_journal
 
@@ -195,3 +197,19 @@ def test_a_publish_killed_between_swaps_is_finished_by_the_next_build(tmp_path: 
     assert [sorted(os.listdir(t)) for t in targets] == [["new"], ["new"]]
     assert not journal.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "yaml"]
+
+
+def test_without_rename_exchange_two_renames_do_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsupported(*_: Path) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(folders, "rename_exchange", unsupported)
+    new, target = tmp_path / "new", tmp_path / "target"
+    for folder, name in ((new, "new"), (target, "old")):
+        folder.mkdir()
+        (folder / name).touch()
+    exchange(new, target)
+    assert [os.listdir(target), os.listdir(new)] == [["new"], ["old"]]
+    assert sorted(os.listdir(tmp_path)) == ["new", "target"]
