@@ -9,11 +9,11 @@ import signal
 import sys
 from types import FrameType
 
-from generator.signals import STOPPING, report
+from generator.signals import STOPPING, say_stopped
 
 
 def leave(signum: int, _: FrameType | None) -> None:
-    sys.exit(report(signum))
+    sys.exit(say_stopped(signum))
 
 
 for signum in STOPPING:

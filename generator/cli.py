@@ -11,7 +11,7 @@ from pathlib import Path
 from .build import ROOT, Options, Report, build, read_and_parse
 from .folders import Staging
 from .progress import Stages
-from .signals import Stopped, report, stopped_by_signals
+from .signals import Stopped, say_stopped, stopped_by_signals
 from .site import SiteError
 from .store import SchemaError, write_yaml
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         with stopped_by_signals():
             return run(args)
     except Stopped as stopped:
-        return report(stopped.signum)
+        return say_stopped(stopped.signum)
     except SiteError as error:
         for message in error.messages:
             print(f"error: mkdocs: {message}", file=sys.stderr)

@@ -33,7 +33,7 @@ class Stopped(BaseException):
         self.signum = signum
 
 
-def report(signum: int) -> int:
+def say_stopped(signum: int) -> int:
     """Say that the build stopped, and give its exit status (as a shell gives it)."""
     name = signal.Signals(signum).name
     print(
