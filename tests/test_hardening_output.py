@@ -1,0 +1,64 @@
+"""What the site writes from untrusted text: front matter that reads back, escaped
+titles, spreadsheet-safe CSV, and no root-absolute link (issue 15, items 1, 3, 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from generator.build import Options, build
+from generator.html import escape
+from generator.progress import Stages
+
+from .conftest import page
+
+# The reproduction of item 1: a character above U+FFFF, and Markdown link syntax
+# that Python-Markdown turned into a link when the page lost its front matter.
+EMOJI_TITLE = "😀 Report on ICT [click here](javascript:alert(document.domain)) 2024"
+EMOJI_REPORT = f"{EMOJI_TITLE}\n\n第一节\n1\t文本。\n"
+
+
+def build_sources(folder: Path, texts: dict[str, str]) -> Options:
+    """The whole build (read → parse → … → mkdocs) of source files with these names
+    and texts; the site is ``options.site``, the docs folder ``options.build_dir / "docs"``."""
+    sources = folder / "sources"
+    sources.mkdir()
+    for name, text in texts.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    options = Options([sources], folder / "yaml", folder / "site", folder / "build", fresh=True)
+    assert build(options, Stages(None))
+    return options
+
+
+@pytest.fixture(scope="module")
+def emoji_build(tmp_path_factory: pytest.TempPathFactory) -> Options:
+    return build_sources(tmp_path_factory.mktemp("emoji"), {"950_x.txt": EMOJI_REPORT})
+
+
+def test_an_astral_title_reads_back_from_the_front_matter(emoji_build: Options) -> None:
+    written = (emoji_build.build_dir / "docs" / "report-950.md").read_text(encoding="utf-8")
+    body, meta = get_data(written)  # as mkdocs reads the page
+    assert meta["title"] == EMOJI_TITLE
+    assert meta["prerendered"] is True
+    assert body.startswith("<h1>")
+
+
+def test_an_astral_title_publishes_no_link(emoji_build: Options) -> None:
+    html = page(emoji_build.site, "report-950")
+    assert 'href="javascript:' not in html
+    assert f"<title>{EMOJI_TITLE} - " in html
+    assert f"<h1>{EMOJI_TITLE}</h1>" in html
+    assert "prerendered: true" not in html
+
+
+def test_a_title_is_escaped_where_the_theme_writes_it_unescaped(tmp_path: Path) -> None:
+    """mkdocs-material writes the front matter's title into ``<title>`` and the header
+    without escaping it: the title there is HTML, escaped by the generator."""
+    title = "Report </title><script>alert(1)</script> &lt;b&gt; 2024"
+    options = build_sources(tmp_path, {"951_x.txt": f"{title}\n\n第一节\n1\t文本。\n"})
+    html = page(options.site, "report-951")
+    assert "<script>alert(1)" not in html
+    assert f"<title>{escape(title)} - " in html
+    assert html.count(escape(title)) == 4  # <title>, the header, <h1> and the title paragraph
