@@ -5,6 +5,9 @@ stage, and even a converter that converts nothing costs its making. A page
 whose front matter says ``prerendered: true`` is HTML already, so its body goes
 to the theme as it is, unconverted.
 Without this hook the docs folder still builds, only slower.
+
+The hook also fails the build on a page whose front matter did not parse, which
+mkdocs would publish silently, front matter shown as text.
 """
 
 from __future__ import annotations
@@ -12,10 +15,18 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    # mkdocs (``utils.meta.get_data``) hands on a page whose front matter its YAML
+    # loader rejected as it was, ``---`` first, with no meta and no warning: the page
+    # would lose ``prerendered`` and go through Markdown, its front matter as text.
+    # Every page of the docs folder opens with front matter, and none of their bodies
+    # with a ``---`` rule, so a body starting with one is front matter left unread.
+    if markdown.startswith("---"):
+        raise PluginError(f"{page.file.src_path}: its front matter is not YAML mkdocs can read")
     if page.meta.get("prerendered"):
         page.render = partial(use_as_html, page, markdown)  # instead of Page.render, for this page
     return markdown

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -27,14 +30,28 @@ def build_site(docs: Path, built: Path, config: Path, memo: SiteMemo | None = No
     loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(built))
     overrides = Path(loaded.theme.custom_dir) if loaded.theme.custom_dir else None
     dirty = memo.link_previous(built, docs, overrides) if memo else False
-    quiet = QuietDirty()
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
-    try:
+    with mkdocs_messages():
         mkdocs_build(loaded, dirty=dirty)
-    finally:
-        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     if memo:
         memo.record(built, docs)
+
+
+@contextmanager
+def mkdocs_messages() -> Iterator[None]:
+    """mkdocs' warnings and errors on stderr, as its command line shows them: called
+    as a library it only counts them, and a failed build (an error naming a page, or
+    warnings under ``strict: true``) would end the process without a word."""
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    quiet = QuietDirty()
+    logging.getLogger("mkdocs").addHandler(shown)
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        yield
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+        logging.getLogger("mkdocs").removeHandler(shown)
 
 
 class QuietDirty(logging.Filter):

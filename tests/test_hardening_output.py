@@ -3,14 +3,17 @@ titles, spreadsheet-safe CSV, and no root-absolute link (issue 15, items 1, 3, 1
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator.build import Options, build
+from generator.build import CONFIG, Options, build
 from generator.html import escape
 from generator.progress import Stages
+from generator.site import build_site
 
 from .conftest import page
 
@@ -51,6 +54,23 @@ def test_an_astral_title_publishes_no_link(emoji_build: Options) -> None:
     assert f"<title>{EMOJI_TITLE} - " in html
     assert f"<h1>{EMOJI_TITLE}</h1>" in html
     assert "prerendered: true" not in html
+
+
+def test_a_page_whose_front_matter_mkdocs_cannot_read_fails_the_build_naming_it(
+    emoji_build: Options, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page as the old template wrote it (``tojson``: a surrogate pair), which
+    mkdocs published without its front matter and without a word."""
+    docs = shutil.copytree(emoji_build.build_dir / "docs", tmp_path / "docs")
+    target = docs / "report-950.md"
+    text = target.read_text(encoding="utf-8")
+    old = text.replace(text.splitlines()[1], f"title: {json.dumps(EMOJI_TITLE)}", 1)
+    assert "\\ud83d\\ude00" in old
+    assert get_data(old)[1] == {}  # what mkdocs makes of it: no meta, no error
+    target.write_text(old, encoding="utf-8")
+    with pytest.raises(SystemExit):  # mkdocs' Abort
+        build_site(docs, tmp_path / "site", CONFIG)
+    assert "report-950.md: its front matter is not YAML mkdocs can read" in capsys.readouterr().err
 
 
 def test_a_title_is_escaped_where_the_theme_writes_it_unescaped(tmp_path: Path) -> None:
