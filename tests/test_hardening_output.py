@@ -3,6 +3,8 @@ titles, spreadsheet-safe CSV, and no root-absolute link (issue 15, items 1, 3, 1
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -10,12 +12,14 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
+from generator.api import files, spreadsheet_text
 from generator.build import CONFIG, Options, build
 from generator.html import escape
+from generator.link import link
 from generator.progress import Stages
 from generator.site import build_site
 
-from .conftest import page
+from .conftest import page, parse_paths
 
 # The reproduction of item 1: a character above U+FFFF, and Markdown link syntax
 # that Python-Markdown turned into a link when the page lost its front matter.
@@ -82,3 +86,38 @@ def test_a_title_is_escaped_where_the_theme_writes_it_unescaped(tmp_path: Path) 
     assert "<script>alert(1)" not in html
     assert f"<title>{escape(title)} - " in html
     assert html.count(escape(title)) == 4  # <title>, the header, <h1> and the title paragraph
+
+
+# The reproduction of item 3: a section heading that a spreadsheet runs as a formula.
+FORMULA_HEADING = '=HYPERLINK("//127.0.0.1","x")'
+
+
+def test_a_heading_that_is_a_formula_is_text_in_matrix_csv(tmp_path: Path) -> None:
+    source = tmp_path / "952_x.txt"
+    clause = "1\t为推动实施WSIS行动方面C5做出的贡献，支持可持续发展目标9。"
+    source.write_text(f"Report on ICT 2024\n\n{FORMULA_HEADING}\n{clause}\n", encoding="utf-8")
+    parsed = parse_paths(source)
+    rows = list(csv.reader(io.StringIO(files(link(parsed.documents))["matrix.csv"])))
+    assert rows[1] == [
+        "C5",
+        "9",
+        "report-952",
+        "report-952",
+        f"'{FORMULA_HEADING} 1",
+        "/report-952/#para-1",
+    ]
+
+
+def test_every_cell_that_would_start_a_formula_gets_a_quote() -> None:
+    cells = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "9", "D.2-3", "/report-003/"]
+    assert [spreadsheet_text(cell) for cell in cells] == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\t=1",
+        "'\r=1",
+        "9",
+        "D.2-3",
+        "/report-003/",
+    ]
