@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,43 @@ def test_every_cell_that_would_start_a_formula_gets_a_quote() -> None:
         "D.2-3",
         "/report-003/",
     ]
+
+
+class RootAbsolute(HTMLParser):
+    """The references of a page that start from the host's root: attributes (ARIA
+    text aside) whose value starts with ``/``, and mkdocs-material's ``"base"``."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[str] = re.findall(r'"base": "/[^"]*"', html)
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and value.startswith("/") and not name.startswith("aria-"):
+                self.found.append(f'{name}="{value}"')
+
+
+def test_no_page_refers_to_the_host_root(site: Path) -> None:
+    """The site works from any folder (README): 404.html too, whose links mkdocs
+    writes from ``/`` when ``site_url`` is unset (see ``mkdocs_hooks``)."""
+    pages = {html.relative_to(site).as_posix(): html for html in site.rglob("*.html")}
+    assert "404.html" in pages
+    found = {name: RootAbsolute(html.read_text("utf-8")).found for name, html in pages.items()}
+    assert {name: refs for name, refs in found.items() if refs} == {}
+
+
+def test_the_404_page_has_the_site_style_from_where_it_is(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert any(href.endswith("/resolutions.css") for href in stylesheets)
+    assert all((site / href).is_file() for href in stylesheets)
+    assert 'class="md-header' in html
+
+
+def test_the_root_absolute_check_finds_a_link_and_the_config_base() -> None:
+    html = (
+        '<link href="/assets/main.css"><input aria-keyshortcuts="/ s">'
+        '<a href="./about/">x</a><script>{"base": "/", "x": "/y"}</script>'
+    )
+    assert RootAbsolute(html).found == ['"base": "/"', 'href="/assets/main.css"']
