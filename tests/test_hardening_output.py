@@ -12,12 +12,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.api import files, spreadsheet_text
 from generator.build import CONFIG, Options, build
 from generator.html import escape
 from generator.link import link
+from generator.names import title_line
 from generator.progress import Stages
 from generator.site import build_site
 
@@ -29,13 +32,19 @@ EMOJI_TITLE = "😀 Report on ICT [click here](javascript:alert(document.domain)
 EMOJI_REPORT = f"{EMOJI_TITLE}\n\n第一节\n1\t文本。\n"
 
 
-def build_sources(folder: Path, texts: dict[str, str]) -> Options:
-    """The whole build (read → parse → … → mkdocs) of source files with these names
-    and texts; the site is ``options.site``, the docs folder ``options.build_dir / "docs"``."""
+def write_sources(folder: Path, texts: dict[str, str]) -> Path:
+    """A sources folder in ``folder`` with files of these names and texts."""
     sources = folder / "sources"
     sources.mkdir()
     for name, text in texts.items():
         (sources / name).write_text(text, encoding="utf-8")
+    return sources
+
+
+def build_sources(sources: Path) -> Options:
+    """The whole build (read → parse → … → mkdocs) of a sources folder, beside it; the
+    site is ``options.site``, the docs folder ``options.build_dir / "docs"``."""
+    folder = sources.parent
     options = Options([sources], folder / "yaml", folder / "site", folder / "build", fresh=True)
     assert build(options, Stages(None))
     return options
@@ -43,7 +52,9 @@ def build_sources(folder: Path, texts: dict[str, str]) -> Options:
 
 @pytest.fixture(scope="module")
 def emoji_build(tmp_path_factory: pytest.TempPathFactory) -> Options:
-    return build_sources(tmp_path_factory.mktemp("emoji"), {"950_x.txt": EMOJI_REPORT})
+    return build_sources(
+        write_sources(tmp_path_factory.mktemp("emoji"), {"950_x.txt": EMOJI_REPORT})
+    )
 
 
 def test_an_astral_title_reads_back_from_the_front_matter(emoji_build: Options) -> None:
@@ -83,7 +94,9 @@ def test_a_title_is_escaped_where_the_theme_writes_it_unescaped(tmp_path: Path) 
     """mkdocs-material writes the front matter's title into ``<title>`` and the header
     without escaping it: the title there is HTML, escaped by the generator."""
     title = "Report </title><script>alert(1)</script> &lt;b&gt; 2024"
-    options = build_sources(tmp_path, {"951_x.txt": f"{title}\n\n第一节\n1\t文本。\n"})
+    options = build_sources(
+        write_sources(tmp_path, {"951_x.txt": f"{title}\n\n第一节\n1\t文本。\n"})
+    )
     html = page(options.site, "report-951")
     assert "<script>alert(1)" not in html
     assert f"<title>{escape(title)} - " in html
@@ -163,3 +176,54 @@ def test_the_root_absolute_check_finds_a_link_and_the_config_base() -> None:
         '<a href="./about/">x</a><script>{"base": "/", "x": "/y"}</script>'
     )
     assert RootAbsolute(html).found == ['"base": "/"', 'href="/assets/main.css"']
+
+
+# Pieces of fuzzed titles and headings: any character but a surrogate (the files are
+# UTF-8) or a line end, and what YAML, Markdown or HTML would read as syntax.
+SYNTAX = [
+    *"😀𠮷:#-'\"|>&*!%@`\t\x0c\x85\u2028\ufeff\x1b",
+    ": ",
+    " #",
+    "- ",
+    "---",
+    "...",
+    "[x](javascript:alert(1))",
+    "<script>alert(1)</script>",
+    "</title>",
+    "&lt;b&gt;",
+    "{{ x }}",
+]
+PIECE = st.sampled_from(SYNTAX) | st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), min_size=1, max_size=6
+)
+LINE = st.lists(PIECE, min_size=1, max_size=6).map("".join)
+REPORTS = 20  # per build: a build of a few documents takes half a second, of twenty hardly more
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.tuples(LINE, LINE), min_size=REPORTS, max_size=REPORTS))
+def test_any_title_and_heading_build_into_an_escaped_page(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[tuple[str, str]]
+) -> None:
+    """Report files, each a fuzzed title line and a fuzzed section heading, through the
+    whole build: every page keeps its front matter, and shows its text escaped."""
+    texts = {f"9{n:02}_fuzz.txt": f"{t}\n\n{h}\n1\t文本。\n" for n, (t, h) in enumerate(lines)}
+    sources = write_sources(tmp_path_factory.mktemp("fuzz"), texts)
+    parsed = parse_paths(sources)
+    for error in parsed.errors:  # a file the parser rejects says why; the others are built
+        assert Path(error.path).name in texts and error.message, error
+        (sources / Path(error.path).name).unlink()
+    options = build_sources(sources)
+    for document in parsed.documents:
+        title = escape(title_line(document))
+        written = options.build_dir / "docs" / f"{document.id}.md"
+        assert get_data(written.read_text(encoding="utf-8"))[1]["title"] == title
+        html = page(options.site, document.id)
+        assert 'data-md-type="toc" hidden' in html  # the front matter's hide: toc
+        assert "prerendered: true" not in html
+        assert f"<title>{title} - " in html
+        assert f"<h1>{title}</h1>" in html
+        for section in document.sections:
+            if section.heading:
+                assert f'>{escape(section.heading)}<a class="permalink"' in html
+        assert 'href="javascript:' not in html
