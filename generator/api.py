@@ -115,13 +115,11 @@ def matrix(collection: Collection) -> dict[str, Any]:
 
 def matrix_csv(matrix_data: dict[str, Any]) -> str:
     """One row per (action line, SDG, clause): easy to pivot in a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["action_line", "sdg", "work", "document", "label", "url"])
+    rows = [["action_line", "sdg", "work", "document", "label", "url"]]
     for action_line, row in matrix_data["cells"].items():
         for sdg, entries in row.items():
             for entry in entries:
-                writer.writerow(
+                rows.append(
                     [
                         action_line,
                         sdg,
@@ -131,4 +129,25 @@ def matrix_csv(matrix_data: dict[str, Any]) -> str:
                         entry["url"],
                     ]
                 )
+    return csv_text(rows)
+
+
+# OWASP's "CSV injection": a spreadsheet opening the file runs a cell that starts
+# with one of these as a formula (=HYPERLINK(…) sends the reader anywhere). Labels
+# carry section headings, which are any text of the source.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """CSV of these rows, every cell through ``spreadsheet_text``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)
     return out.getvalue()
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A cell a spreadsheet shows as the text it is: one that would start a formula
+    gets OWASP's leading ``'``. No cell is a negative number that this would spoil:
+    the only numbers are SDGs, 1 to 17."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

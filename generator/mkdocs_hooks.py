@@ -5,6 +5,10 @@ stage, and even a converter that converts nothing costs its making. A page
 whose front matter says ``prerendered: true`` is HTML already, so its body goes
 to the theme as it is, unconverted.
 Without this hook the docs folder still builds, only slower.
+
+The hook also fails the build on a page whose front matter did not parse, which
+mkdocs would publish silently, front matter shown as text; and gives 404.html
+links relative to the site root, as every other page has.
 """
 
 from __future__ import annotations
@@ -12,10 +16,20 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from mkdocs.commands.build import get_context
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import is_error_template
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    # mkdocs (``utils.meta.get_data``) hands on a page whose front matter its YAML
+    # loader rejected as it was, ``---`` first, with no meta and no warning: the page
+    # would lose ``prerendered`` and go through Markdown, its front matter as text.
+    # Every page of the docs folder opens with front matter, and none of their bodies
+    # with a ``---`` rule, so a body starting with one is front matter left unread.
+    if markdown.startswith("---"):
+        raise PluginError(f"{page.file.src_path}: its front matter is not YAML mkdocs can read")
     if page.meta.get("prerendered"):
         page.render = partial(use_as_html, page, markdown)  # instead of Page.render, for this page
     return markdown
@@ -26,3 +40,21 @@ def use_as_html(page: Any, html: str, *_: Any) -> None:
     page.content = html
     page.toc = get_toc([])
     page.present_anchor_ids = set()
+
+
+def on_template_context(context: Any, template_name: str, config: Any, **_: Any) -> Any:
+    """404.html with links relative to the site root, not mkdocs' root-absolute ones.
+
+    Without ``site_url``, mkdocs writes an error page's links from ``/``
+    (``_build_template``, mkdocs#1598): a host serves 404.html at whatever URL was
+    missing, and only root-absolute links hold at every depth, but only for a site
+    at the root of its host, which this site does not assume (links are relative,
+    the site works from any folder). No link is right at every missing URL in every
+    folder; links from the site root, as mkdocs makes them for its other templates
+    (``sitemap.xml``), hold where the file is (opened, linked, checked) and for a
+    missing URL at the top of the site's folder (``…/pp-999`` or ``…/x.html``).
+    Deeper (``…/pp-999/``), the page shows its text without the site's style.
+    """
+    if is_error_template(template_name):
+        context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+    return context

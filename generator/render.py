@@ -20,7 +20,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .html import ClauseWriter, tags_html, without_footnotes, work_href, work_name
 from .link import Collection, Place, Reference
@@ -144,6 +146,7 @@ def environment(collection: Collection) -> Environment:
         lstrip_blocks=True,
     )
     writer = ClauseWriter(collection)
+    env.filters["front_matter"] = front_matter
     env.filters["revision_text"] = revision_text
     env.filters["without_footnotes"] = without_footnotes
     env.globals.update(
@@ -171,6 +174,23 @@ def environment(collection: Collection) -> Environment:
         group_by_work=group_by_work,
     )
     return env
+
+
+def front_matter(text: str) -> Markup:
+    """A value of a page's front matter (``title: {{ …|front_matter }}``): the text
+    HTML-escaped, as one double-quoted YAML scalar.
+
+    Escaped, because mkdocs-material writes ``page.meta.title`` into ``<title>`` and
+    the header as it is (the theme's Jinja does not autoescape). One YAML scalar from
+    PyYAML's own dumper, because then every character reads back as it was: ``tojson``
+    wrote 😀 or 𠮷 as a surrogate pair, which the YAML loader rejects, and mkdocs then
+    drops the whole front matter without a word. Infinite width: a long title is not
+    folded over lines; Markup: autoescaping must not touch the YAML's quotes.
+    """
+    scalar = yaml.safe_dump(
+        str(escape(text)), allow_unicode=True, default_style='"', width=float("inf")
+    )
+    return Markup(scalar.removesuffix("\n"))
 
 
 def short_name(collection: Collection, work: str, document_id: str | None = None) -> str:
