@@ -22,9 +22,9 @@ from typing import Any, Protocol
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .html import ClauseWriter, tags_html, without_footnotes, work_href, work_name
+from .html import ClauseWriter, escape, tags_html, without_footnotes, work_href, work_name
 from .link import Collection, Place, Reference
 from .model import Document
 from .names import (
@@ -187,9 +187,7 @@ def front_matter(text: str) -> Markup:
     drops the whole front matter without a word. Infinite width: a long title is not
     folded over lines; Markup: autoescaping must not touch the YAML's quotes.
     """
-    scalar = yaml.safe_dump(
-        str(escape(text)), allow_unicode=True, default_style='"', width=float("inf")
-    )
+    scalar = yaml.safe_dump(escape(text), allow_unicode=True, default_style='"', width=float("inf"))
     return Markup(scalar.removesuffix("\n"))
 
 
