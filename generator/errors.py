@@ -8,7 +8,8 @@ from unicodedata import east_asian_width
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a source file, at a 1-based line and column.
+    """Something wrong in a source file, at a 1-based line and column; line 0 (not
+    shown) is the file as a whole, such as its name.
 
     ``column`` (0 when no single place is at fault) counts the characters of
     ``text``, the line shown with a caret under that column: the file's own line
@@ -23,7 +24,8 @@ class Problem:
     text: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        where = self.path + (f":{self.line}" if self.line else "")
+        where += f":{self.column}" if self.column else ""
         if not self.text:
             return f"{where}: {self.message}"
         shown = f"{where}: {self.message}\n    {self.text}"

@@ -79,14 +79,47 @@ def source_files(paths: list[Path]) -> list[Path]:
 
 def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
     """Every source file named (folders expanded) with its bytes, and the files that
-    could not be read."""
+    could not be read or whose names cannot be written."""
     sources, problems = [], []
     for path in source_files(paths):
+        if problem := name_problem(path):
+            problems.append(problem)
+            continue
         try:
             sources.append(Source(path, path.read_bytes()))
         except OSError as error:
             problems.append(Problem(str(path), 1, f"cannot read: {error.strerror}"))
     return sources, problems
+
+
+# What a file name must not hold: a document's YAML names its source file in a
+# comment, which a line break ends (YAML also breaks lines at U+0085, U+2028 and
+# U+2029), and bytes that are not UTF-8 (read as lone surrogates) cannot be written.
+NOT_IN_NAMES = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+
+def name_problem(path: Path) -> Problem | None:
+    """Why this file's name cannot name its documents, if it cannot."""
+    bad = [char for char in path.name if category(char) in NOT_IN_NAMES]
+    if not bad:
+        return None
+    if category(bad[0]) == "Cs":
+        message = "file name is not UTF-8 (from a zip file made on Windows?): rename the file"
+    else:
+        shown = ", ".join(dict.fromkeys(escaped(char) for char in bad))
+        message = f"file name has a line break or control character ({shown}): rename the file"
+    # Line 0: the file as a whole; its path shown with the same escapes, on one line.
+    return Problem("".join(map(escaped, str(path))), 0, message)
+
+
+def escaped(char: str) -> str:
+    """A character of a file name as Python writes it in a string (``\\n``); a byte
+    that was not UTF-8 as that byte (``\\xb1``)."""
+    if category(char) not in NOT_IN_NAMES:
+        return char
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # the byte as os.fsdecode escaped it
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return repr(char)[1:-1]
 
 
 # Byte-order marks of the encodings Windows offers besides UTF-8, UTF-32's first:

@@ -7,13 +7,14 @@ made); cases a file cannot hold well (deep nesting, long or odd names) are made 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from generator.__main__ import main
 
-from .conftest import SOURCES
+from .conftest import SOURCES, seed
 
 BAD = Path(__file__).parent / "bad_input"
 
@@ -69,3 +70,32 @@ def test_utf16_and_utf32_are_named_with_or_without_a_byte_order_mark(
 ) -> None:
     errors = refused(BAD / name, tmp_path, seeds_yaml, capsys)
     assert errors == [f"error: {BAD / name}:1: file is {encoding}, not UTF-8: save it as UTF-8"]
+
+
+# --- File names (item 8) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "message"),
+    [
+        ("a\nb.txt", "a\\nb.txt", "file name has a line break or control character (\\n)"),
+        ("a\u2028b\rc.txt", "a\\u2028b\\rc.txt", "(\\u2028, \\r)"),
+        # 报告 in GBK, unzipped on Linux: the bytes are not UTF-8.
+        (os.fsdecode(b"\xb1\xa8\xb8\xe6.txt"), "\\xb1\\xa8\\xb8\\xe6.txt", "not UTF-8"),
+    ],
+    ids=["newline", "line-separator", "gbk"],
+)
+def test_a_file_name_that_cannot_be_written_is_refused(
+    name: str,
+    shown: str,
+    message: str,
+    tmp_path: Path,
+    seeds_yaml: dict[str, bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / name).write_bytes(seed("001").read_bytes())
+    (error,) = refused(folder, tmp_path, seeds_yaml, capsys)
+    assert error.startswith(f"error: {folder}/{shown}: file name ")
+    assert message in error and error.endswith(": rename the file")
