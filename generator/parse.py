@@ -12,12 +12,12 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
 from . import extract
 from .errors import Problem, SourceError, Warnings
 from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
+from .names import report_id
 from .outline import Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
@@ -434,6 +434,13 @@ def freeze_clause(
 
 def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document:
     """A report: title, headed sections of numbered paragraphs, annex outcomes."""
+    document_id = report_id(source)
+    if document_id is None:
+        message = (
+            "a report's web address is made from its file name (up to the first '_'), and "
+            "this one has no Latin letter or digit: rename the file, e.g. to report-2023.txt"
+        )
+        raise SourceError(Problem(source, 0, message))
     annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
     body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
     title, body_start = report_title(lines[:body_end])
@@ -442,7 +449,7 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
     if not title:
         raise SourceError(Problem(source, 1, "report has no title"))
     return Document(
-        id=f"report-{Path(source).stem.split('_')[0].lower()}",
+        id=document_id,
         kind="report",
         title=title,
         source=source,

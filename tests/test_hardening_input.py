@@ -99,3 +99,51 @@ def test_a_file_name_that_cannot_be_written_is_refused(
     (error,) = refused(folder, tmp_path, seeds_yaml, capsys)
     assert error.startswith(f"error: {folder}/{shown}: file name ")
     assert message in error and error.endswith(": rename the file")
+
+
+LONG_NAME = "x" * 250 + ".txt"  # the longest a file system takes is 255 bytes
+
+
+@pytest.fixture(scope="module")
+def odd_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seed 002 (a report: its id comes from its file name) under names no id can be."""
+    folder = tmp_path_factory.mktemp("names")
+    for name in ("my report.txt", "WSIS Résumé_2023.txt", ".notes.txt", LONG_NAME):
+        (folder / name).write_bytes(seed("002").read_bytes())
+    return folder
+
+
+ODD_NAME_IDS = ["report-my-report", "report-notes", "report-wsis-resume", "report-" + "x" * 60]
+
+
+def test_a_report_id_is_made_of_the_latin_letters_and_digits_of_its_file_name(
+    odd_names: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["parse", str(odd_names), "--out", str(out)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert sorted(path.stem for path in out.iterdir()) == ODD_NAME_IDS
+
+
+def test_a_site_is_built_from_reports_with_odd_file_names(
+    odd_names: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    command = ["build", "--sources", str(odd_names), "--out", str(tmp_path / "yaml")]
+    assert main([*command, "--site", str(site), "--build-dir", str(tmp_path / "work")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    for document_id in ODD_NAME_IDS:
+        assert (site / document_id / "index.html").is_file()
+
+
+def test_a_report_file_name_without_latin_letters_or_digits_is_refused(
+    tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "报告.txt"
+    bad.write_bytes(seed("002").read_bytes())
+    (error,) = refused(bad, tmp_path, seeds_yaml, capsys)
+    assert error == (
+        "error: 报告.txt: a report's web address is made from its file name (up to the "
+        "first '_'), and this one has no Latin letter or digit: rename the file, "
+        "e.g. to report-2023.txt"
+    )
