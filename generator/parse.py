@@ -28,6 +28,7 @@ from .patterns import (
     HEADING_MAX_CHARS,
     HEADING_VERBS,
     HISTORY_LINE,
+    NUMBER_MAX_DIGITS,
     OUTCOME_LINE,
     PROPOSAL_LINE,
     PROPOSAL_REASON,
@@ -114,6 +115,13 @@ def parse_resolution(
     match = RESOLUTION_HEADER.match(header.text)
     assert match
     number = match["number"]
+    if max(len(digits) for digits in number.split("-")) > NUMBER_MAX_DIGITS:
+        message = (
+            f"resolution number too long: an ITU resolution number has at most "
+            f"{NUMBER_MAX_DIGITS} digits (Council's run from 1000 up); correct it in this header"
+        )
+        column = match.start("number") + 1
+        raise SourceError(Problem(source, header.number, message, column, header.text))
     title_lines, formula, history_lines, body_start = split_front(unit)
     body = formula_body(formula) if formula else None
     history = merge_revisions(

@@ -10,8 +10,13 @@ import re
 
 # --- Units --------------------------------------------------------------
 
-# ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line.
+# ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line. Its
+# number may be of any length here, so that one too long is refused, not missed.
 RESOLUTION_HEADER = re.compile(r"^第(?P<number>\d+(?:-\d+)?)号决议(?P<revisions>（[^（）]*）)?$")
+
+# An ITU resolution number has four digits at most: Council's run from 1000 up.
+# (Numbers name files and web addresses; ``extract.py``'s citations read these too.)
+NUMBER_MAX_DIGITS = 4
 
 # The four patterns that can end a unit, each followed by the characters every
 # line it matches starts with: with ``UNIT_END_STARTS``, ``parse.unit_end`` skips

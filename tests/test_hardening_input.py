@@ -14,7 +14,7 @@ import pytest
 
 from generator.__main__ import main
 
-from .conftest import SOURCES, seed
+from .conftest import SOURCES, parse_paths, seed
 
 BAD = Path(__file__).parent / "bad_input"
 
@@ -35,7 +35,8 @@ def refused(
     bad: Path, tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
 ) -> list[str]:
     """Parse the seeds and ``bad`` into a folder holding the seeds' YAML: the parse fails,
-    leaves the folder as it was, and prints no traceback. Its error lines."""
+    leaves the folder as it was, and prints no traceback. Its errors, each with the
+    lines shown under it."""
     out = tmp_path / "out"
     out.mkdir()
     for name, data in seeds_yaml.items():
@@ -46,7 +47,8 @@ def refused(
     assert "Traceback" not in err
     assert files(out) == seeds_yaml
     assert err.endswith("not written: errors; nothing was changed\n")
-    return [line for line in err.split("\n") if line.startswith("error: ")]
+    errors = err[err.index("error: ") : err.rindex("\nnot written")]
+    return errors.removeprefix("error: ").split("\nerror: ")
 
 
 # --- Encodings (item 10) -------------------------------------------------------------
@@ -69,7 +71,7 @@ def test_utf16_and_utf32_are_named_with_or_without_a_byte_order_mark(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     errors = refused(BAD / name, tmp_path, seeds_yaml, capsys)
-    assert errors == [f"error: {BAD / name}:1: file is {encoding}, not UTF-8: save it as UTF-8"]
+    assert errors == [f"{BAD / name}:1: file is {encoding}, not UTF-8: save it as UTF-8"]
 
 
 # --- File names (item 8) -------------------------------------------------------------
@@ -97,7 +99,7 @@ def test_a_file_name_that_cannot_be_written_is_refused(
     folder.mkdir()
     (folder / name).write_bytes(seed("001").read_bytes())
     (error,) = refused(folder, tmp_path, seeds_yaml, capsys)
-    assert error.startswith(f"error: {folder}/{shown}: file name ")
+    assert error.startswith(f"{folder}/{shown}: file name ")
     assert message in error and error.endswith(": rename the file")
 
 
@@ -143,7 +145,27 @@ def test_a_report_file_name_without_latin_letters_or_digits_is_refused(
     bad.write_bytes(seed("002").read_bytes())
     (error,) = refused(bad, tmp_path, seeds_yaml, capsys)
     assert error == (
-        "error: 报告.txt: a report's web address is made from its file name (up to the "
+        "报告.txt: a report's web address is made from its file name (up to the "
         "first '_'), and this one has no Latin letter or digit: rename the file, "
         "e.g. to report-2023.txt"
     )
+
+
+def test_a_resolution_number_longer_than_four_digits_is_refused(
+    tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = BAD / "long-number.txt"
+    header = bad.read_text(encoding="utf-8").split("\n")[0].strip()
+    (error,) = refused(bad, tmp_path, seeds_yaml, capsys)
+    assert error == (
+        "long-number.txt:1:2: resolution number too long: an ITU resolution number has at "
+        "most 4 digits (Council's run from 1000 up); correct it in this header\n"
+        f"    {header}\n"
+        "      ^"
+    )
+
+
+def test_a_four_digit_resolution_number_is_read(tmp_path: Path) -> None:
+    text = (BAD / "long-number.txt").read_text(encoding="utf-8")
+    (tmp_path / "1332.txt").write_text(text.replace("9" * 300, "1332"), encoding="utf-8")
+    assert [d.id for d in parse_paths(tmp_path).documents] == ["wtsa-1332-2022"]
