@@ -18,7 +18,7 @@ from . import extract
 from .errors import Problem, SourceError, Warnings
 from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
 from .names import report_id
-from .outline import Node, Outline, parse_label
+from .outline import MAX_DEPTH, Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
     ANNEX_LINE,
@@ -328,8 +328,16 @@ def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) ->
         outline.add_unlabelled(line.text, line.number)
         return
     warning = outline.add_labelled(match, match["text"].strip(), line.number)
-    if warning:  # about the label: the caret goes under it
-        warnings.add(source, line.number, warning, line.text, column=match.start("label") + 1)
+    column = match.start("label") + 1  # about the label: the caret goes under it
+    if outline.depth > MAX_DEPTH:
+        message = (
+            f"clauses nested more than {MAX_DEPTH} levels deep (real texts nest 3 to 5): a "
+            "first label (a, i, 1) after a clause ending in '：' opens a level under it; "
+            "check the labels and colons above this line"
+        )
+        raise SourceError(Problem(source, line.number, message, column, line.text))
+    if warning:
+        warnings.add(source, line.number, warning, line.text, column)
 
 
 class Anchors:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from generator.outline import MAX_DEPTH
+from generator.parse import PARALLEL_FROM
 
 from .conftest import SOURCES, parse_paths, seed
 
@@ -169,3 +171,77 @@ def test_a_four_digit_resolution_number_is_read(tmp_path: Path) -> None:
     text = (BAD / "long-number.txt").read_text(encoding="utf-8")
     (tmp_path / "1332.txt").write_text(text.replace("9" * 300, "1332"), encoding="utf-8")
     assert [d.id for d in parse_paths(tmp_path).documents] == ["wtsa-1332-2022"]
+
+
+# --- Nesting (item 8) -------------------------------------------------------------------
+
+
+def nested(depth: int) -> str:
+    """A resolution whose clauses nest ``depth`` levels deep: each ends in a colon, and a
+    first label after a colon opens a level under it."""
+    front = (BAD / "long-number.txt").read_text(encoding="utf-8").split("\n")[:5]
+    front[0] = " 第75号决议（2022年，日内瓦，修订版）"
+    clause = "a)\t与落实WSIS两个阶段会议成果有关的决议和决定："
+    return "\n".join([*front, "考虑到", *[clause] * depth]) + "\n"
+
+
+def test_clauses_nested_too_deep_are_refused_at_the_line_where_they_go_too_deep(
+    tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "deep.txt"
+    bad.write_text(nested(300), encoding="utf-8")
+    (error,) = refused(bad, tmp_path, seeds_yaml, capsys)
+    assert error == (
+        f"deep.txt:{6 + MAX_DEPTH + 1}:1: clauses nested more than {MAX_DEPTH} levels deep "
+        "(real texts nest 3 to 5): a first label (a, i, 1) after a clause ending in '：' "
+        "opens a level under it; check the labels and colons above this line\n"
+        "    a)\t与落实WSIS两个阶段会议成果有关的决议和决定：\n"
+        "    ^"
+    )
+
+
+def many_sources(folder: Path, *extra: tuple[str, str]) -> Path:
+    """Enough small resolutions for the parse to fork its workers, with ``extra`` files
+    (name, text) among them."""
+    folder.mkdir()
+    text = (BAD / "long-number.txt").read_text(encoding="utf-8")
+    for number in range(1, PARALLEL_FROM):
+        (folder / f"{number:03}.txt").write_text(text.replace("9" * 300, str(number)), "utf-8")
+    for name, extra_text in extra:
+        (folder / name).write_text(extra_text, encoding="utf-8")
+    return folder
+
+
+def build(sources: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``build`` in two workers, as on any machine with two cores: its exit code and stderr."""
+    command = ["build", "--sources", str(sources), "--out", str(tmp_path / "yaml")]
+    code = main([*command, "--site", str(tmp_path / "site"), "--build-dir", str(tmp_path / "w")])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+def test_build_in_workers_refuses_deep_nesting_as_parse_does(
+    tmp_path: Path,
+    seeds_yaml: dict[str, bytes],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The workers send the documents back pickled, and pickling a deep tree recursed:
+    ``build`` failed from about 250 levels, ``parse`` from about 330."""
+    monkeypatch.setattr("generator.build.WORKERS", 2)
+    sources = many_sources(tmp_path / "sources", ("deep.txt", nested(300)))
+    code, err = build(sources, tmp_path, capsys)
+    assert code == 1 and not (tmp_path / "site").exists()
+    (parse_error,) = refused(sources / "deep.txt", tmp_path, seeds_yaml, capsys)
+    assert f"error: {parse_error}\nnot written: errors; nothing was changed\n" in err
+
+
+def test_clauses_nested_as_deep_as_allowed_are_built_in_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("generator.build.WORKERS", 2)
+    sources = many_sources(tmp_path / "sources", ("deep.txt", nested(MAX_DEPTH)))
+    assert build(sources, tmp_path, capsys)[0] == 0
+    page = (tmp_path / "site" / "wtsa-75-2022" / "index.html").read_text(encoding="utf-8")
+    assert page.count("与落实WSIS两个阶段会议成果有关的决议和决定") == MAX_DEPTH
