@@ -10,7 +10,7 @@ import contextlib
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -577,6 +577,7 @@ class Parsed:
     files: list[ParsedFile]
     errors: list[Problem]
     reused: int = 0  # files whose documents came from a cache, not the parser
+    renamed: list[Problem] = field(default_factory=list)  # ids repeated across files
 
     @property
     def documents(self) -> list[Document]:
@@ -584,7 +585,7 @@ class Parsed:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [warning for parsed in self.files for warning in parsed.warnings]
+        return [warning for parsed in self.files for warning in parsed.warnings] + self.renamed
 
 
 class ParseCache(Protocol):
@@ -616,7 +617,7 @@ def parse_sources(
     todo = [source for source, parsed in zip(sources, known, strict=True) if parsed is None]
     job = partial(parse_file, cache=cache)
     parsed = Parsed([], [], reused=len(sources) - len(todo))
-    seen: dict[str, int] = {}
+    taken: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1 and len(todo) >= PARALLEL_FROM:
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -628,7 +629,7 @@ def parse_sources(
             if isinstance(outcome, Problem):
                 parsed.errors.append(outcome)
             else:
-                outcome.documents = unique_ids(outcome.documents, seen)
+                outcome.documents = unique_ids(outcome, taken, parsed.renamed)
                 parsed.files.append(outcome)
             if progress:
                 progress.advance()
@@ -648,12 +649,28 @@ def parse_file(source: Source, cache: ParseCache | None = None) -> ParsedFile | 
     return parsed
 
 
-def unique_ids(documents: list[Document], seen: dict[str, int]) -> list[Document]:
-    """Suffix ``-2``, ``-3`` … to repeated ids, in source order, so each id names one file;
-    ``seen`` counts the ids of the files before."""
+def unique_ids(parsed: ParsedFile, taken: dict[str, str], renamed: list[Problem]) -> list[Document]:
+    """The file's documents, those whose id is taken suffixed ``-2``, ``-3`` …, each with a
+    warning in ``renamed``: its address would depend on the order of the file names.
+    ``taken`` maps each id given so far to where its document starts (``path:line``)."""
+    path = str(parsed.source.path)
     result = []
-    for document in documents:
-        count = seen.get(document.id, 0) + 1
-        seen[document.id] = count
-        result.append(document if count == 1 else replace(document, id=f"{document.id}-{count}"))
+    for document in parsed.documents:
+        wanted, n = document.id, 1
+        while document.id in taken:
+            n += 1
+            document = replace(document, id=f"{wanted}-{n}")
+        if n > 1:
+            fix = (
+                "Rename one of the files: a report's id is made from its file name"
+                if document.kind == "report"
+                else "If it is a copy, remove it; if not, check the number and year in its header"
+            )
+            message = (
+                f"{wanted} is also the id of {taken[wanted]}, so this one is published as "
+                f"{document.id}: an address that depends on the order of the file names. {fix}"
+            )
+            renamed.append(Problem(path, document.line, message))
+        taken[document.id] = f"{path}:{document.line}"
+        result.append(document)
     return result

@@ -245,3 +245,56 @@ def test_clauses_nested_as_deep_as_allowed_are_built_in_workers(
     assert build(sources, tmp_path, capsys)[0] == 0
     page = (tmp_path / "site" / "wtsa-75-2022" / "index.html").read_text(encoding="utf-8")
     assert page.count("与落实WSIS两个阶段会议成果有关的决议和决定") == MAX_DEPTH
+
+
+# --- Repeated ids (item 9) -------------------------------------------------------------
+
+
+def test_two_files_of_one_resolution_and_revision_are_a_warning_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = BAD / "duplicate"
+    out = tmp_path / "out"
+    assert main(["parse", str(folder), "--out", str(out)]) == 0
+    # "wtsa-75 (1).txt" sorts first: the copy takes the id.
+    assert capsys.readouterr().err == (
+        f"warning: {folder}/wtsa-75.txt:1: wtsa-75-2022 is also the id of "
+        f"{folder}/wtsa-75 (1).txt:1, so this one is published as wtsa-75-2022-2: an "
+        "address that depends on the order of the file names. If it is a copy, remove it; "
+        "if not, check the number and year in its header\n"
+    )
+    assert sorted(files(out)) == ["wtsa-75-2022-2.yaml", "wtsa-75-2022.yaml"]
+
+
+def test_strict_refuses_repeated_ids_and_keeps_what_was_built(
+    tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, data in seeds_yaml.items():
+        (out / name).write_bytes(data)
+    command = ["parse", str(SOURCES), str(BAD / "duplicate"), "--out", str(out), "--strict"]
+    assert main(command) == 1
+    err = capsys.readouterr().err
+    assert "wtsa-75-2022 is also the id of" in err and "Traceback" not in err
+    assert err.endswith("not written: warnings (--strict); nothing was changed\n")
+    assert files(out) == seeds_yaml
+
+
+def test_a_renamed_id_does_not_take_an_id_a_file_already_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``x 2.txt`` is report-x-2 by its name: the second report-x must become report-x-3,
+    or one YAML file and one page would overwrite the other."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("x 2.txt", "x.txt", "x_1.txt"):  # in the order they are read
+        (sources / name).write_bytes(seed("002").read_bytes())
+    out = tmp_path / "out"
+    assert main(["parse", str(sources), "--out", str(out)]) == 0
+    assert sorted(path.stem for path in out.iterdir()) == ["report-x", "report-x-2", "report-x-3"]
+    assert capsys.readouterr().err == (
+        f"warning: {sources}/x_1.txt:1: report-x is also the id of {sources}/x.txt:1, so this "
+        "one is published as report-x-3: an address that depends on the order of the file "
+        "names. Rename one of the files: a report's id is made from its file name\n"
+    )
