@@ -35,11 +35,13 @@ class Problem:
 def caret_under(text: str, column: int) -> str:
     """A caret that a terminal shows under character ``column`` of ``text``: the TABs
     before it are copied, and a wide (Chinese) character takes two spaces."""
-    pad = (
-        "\t" if char == "\t" else "  " if east_asian_width(char) in ("W", "F") else " "
-        for char in text[: column - 1]
-    )
+    pad = ("\t" if char == "\t" else " " * columns(char) for char in text[: column - 1])
     return "".join(pad) + "^"
+
+
+def columns(text: str) -> int:
+    """The columns a text takes on a terminal or a page: two per wide (Chinese) character."""
+    return sum(2 if east_asian_width(char) in ("W", "F") else 1 for char in text)
 
 
 class SourceError(Exception):

@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import pairwise
 from typing import NamedTuple, Protocol, TypeVar
 
 from . import extract
-from .errors import Problem, SourceError, Warnings
+from .errors import Problem, SourceError, Warnings, columns
 from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
 from .names import report_id
 from .outline import MAX_DEPTH, Node, Outline, parse_label
@@ -23,11 +25,13 @@ from .patterns import (
     ADDRESSEES,
     ANNEX_LINE,
     CONTACT_LINE,
+    DOT_NUMBERED,
     ENACTING_FORMULA,
     FORMULA_BODIES,
     HEADING_MAX_CHARS,
     HEADING_VERBS,
     HISTORY_LINE,
+    MID_SENTENCE_END,
     NUMBER_MAX_DIGITS,
     OUTCOME_LINE,
     PROPOSAL_LINE,
@@ -38,7 +42,13 @@ from .patterns import (
     SENTENCE_END,
     SEPARATOR,
     SEPARATOR_STARTS,
+    TITLE_MAX_CHARS,
+    TITLE_MAX_LINES,
     UNIT_END_STARTS,
+    WRAP_MIN_COLUMNS,
+    WRAP_MIN_LINES,
+    WRAP_SHARE,
+    WRAP_SPREAD,
 )
 from .progress import Progress
 from .read import Source
@@ -65,6 +75,7 @@ class Heading:
 def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Document]:
     """The documents in one file's lines, as ``read.normalise`` gives them (stripped)."""
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    refuse_page_breaks(lines, source)
     headers = [
         i
         for i, line in enumerate(lines)
@@ -80,6 +91,39 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
         documents.append(parse_resolution(prelude, lines[header:end], source, warnings))
         unit_start = end
     return documents
+
+
+def refuse_page_breaks(lines: list[Line], source: str) -> None:
+    """A SourceError if the lines break mid-sentence, as a PDF's text does (see
+    ``patterns.MID_SENTENCE_END``): the parser reads one paragraph per line."""
+    width = {  # of each line that ends mid-sentence and goes on in the next
+        line.number: columns(line.text)
+        for line, after in pairwise(lines)
+        if after.text and MID_SENTENCE_END.search(line.text)
+    }
+    counts = Counter(w for w in width.values() if w >= WRAP_MIN_COLUMNS)
+    if not counts:
+        return
+    common = max(counts, key=lambda w: sum(counts[w + i] for i in range(WRAP_SPREAD)))
+    broken = [number for number, w in width.items() if common <= w < common + WRAP_SPREAD]
+    filled = sum(1 for line in lines if line.text)
+    if len(broken) < max(WRAP_MIN_LINES, WRAP_SHARE * filled):
+        return
+    message = (
+        f"lines break mid-sentence, as this one does ({len(broken)} of its {filled} lines, "
+        "all about as wide): is this text extracted from a PDF? The parser reads a Word "
+        "export, one line per paragraph: save the Word document as plain text (UTF-8)."
+    ) + numbering_note(lines)
+    first = lines[broken[0] - 1]  # the caret under its last character, where it breaks
+    raise SourceError(Problem(source, first.number, message, len(first.text), first.text))
+
+
+def numbering_note(lines: list[Line]) -> str:
+    """A sentence for a file whose paragraphs are numbered ``1. ``, as no Word export of
+    an ITU text has them; "" for others."""
+    if not any(DOT_NUMBERED.match(line.text) for line in lines):
+        return ""
+    return " Its paragraphs are numbered '1. ', where a Word export has '1' and a TAB."
 
 
 def is_separator(text: str) -> bool:
@@ -459,11 +503,21 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
         raise SourceError(Problem(source, 0, message))
     annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
     body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
-    title, body_start = report_title(lines[:body_end])
-    footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
-    sections = parse_report_sections(body, source, warnings)
+    title_lines, body_start = report_title(lines[:body_end])
+    title = "".join(line.text for line in title_lines)
     if not title:
         raise SourceError(Problem(source, 1, "report has no title"))
+    if len(title_lines) > TITLE_MAX_LINES or len(title) > TITLE_MAX_CHARS:
+        message = (
+            "no structure found: no resolution header such as 第140号决议（2018年，迪拜，"
+            f"修订版）, and read as a report its title would run {len(title_lines)} lines "
+            f"({len(title)} characters) from here, where a title is a line or a few, then a "
+            "blank line. Is this a Word export of an ITU resolution or report?"
+        )
+        message += numbering_note(lines)
+        raise SourceError(Problem(source, title_lines[0].number, message))
+    footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
+    sections = parse_report_sections(body, source, warnings)
     return Document(
         id=document_id,
         kind="report",
@@ -476,8 +530,9 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
     )
 
 
-def report_title(lines: list[Line]) -> tuple[str, int]:
-    """The longer of the first two paragraphs (a cover line may come first)."""
+def report_title(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines of the longer of the first two paragraphs (a cover line may come first),
+    and where the body starts."""
     paragraphs: list[list[Line]] = []
     current: list[Line] = []
     end = 0
@@ -492,8 +547,8 @@ def report_title(lines: list[Line]) -> tuple[str, int]:
         end = i + 1
     if current and len(paragraphs) < 2:
         paragraphs.append(current)
-    texts = ["".join(l.text for l in paragraph) for paragraph in paragraphs]
-    return max(texts, key=len, default=""), end
+    longest = max(paragraphs, key=lambda lines: sum(len(line.text) for line in lines), default=[])
+    return longest, end
 
 
 def report_heading(text: str) -> bool:

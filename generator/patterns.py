@@ -134,7 +134,28 @@ LABELLED_LINE = re.compile(rf"^(?P<label>{LABEL})\t(?P<text>.*)$", re.VERBOSE)
 
 ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
+# --- Text that is not a Word export ------------------------------------------
+# A Word export has one line per paragraph. Text copied out of a PDF has the
+# page's line breaks: most lines end inside a sentence, all about as wide.
+
+# A line ending inside a sentence: on a letter, a digit or a Chinese character.
+MID_SENTENCE_END = re.compile(r"\w$")
+# A line as wide as 15 Chinese characters or more, within this many columns of the
+# width most such lines have, counts as broken by a page; a file is refused when
+# they are a quarter of its lines or more (the seeds: 9% at most, in 003's tables).
+WRAP_MIN_COLUMNS = 30
+WRAP_SPREAD = 6
+WRAP_SHARE = 0.25
+WRAP_MIN_LINES = 5
+# ``1. 注意到…``: a paragraph numbered as in a PDF, where a Word export has ``1<TAB>``.
+DOT_NUMBERED = re.compile(r"^\d{1,3}\.\s")
+
 # --- Reports --------------------------------------------------------------
+
+# A title is a line or a few (the seeds' run to 2 lines, 54 characters): a report
+# "title" longer than this is a file of no structure the parser knows.
+TITLE_MAX_LINES = 5
+TITLE_MAX_CHARS = 300
 
 # ``D.1-1：…`` and the typos ``D.1.5``, ``D-4-1``: an ITU-D outcome.
 OUTCOME_LINE = re.compile(r"^D[.\-](?P<objective>\d)[.\-](?P<number>\d{1,2})[：:]\s*(?P<text>.+)$")

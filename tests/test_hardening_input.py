@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from generator.errors import columns
 from generator.outline import MAX_DEPTH
 from generator.parse import PARALLEL_FROM
 
@@ -297,4 +298,36 @@ def test_a_renamed_id_does_not_take_an_id_a_file_already_has(
         f"warning: {sources}/x_1.txt:1: report-x is also the id of {sources}/x.txt:1, so this "
         "one is published as report-x-3: an address that depends on the order of the file "
         "names. Rename one of the files: a report's id is made from its file name\n"
+    )
+
+
+# --- Text that is not a Word export (item 12) ------------------------------------------
+
+
+def test_text_copied_out_of_a_pdf_is_refused_as_such(
+    tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was read as a report whose title was the whole text, with no sections."""
+    line = "2. 联合国大会（UNGA）第70/1号决议中的“改变我们的世界：《2030年可持续发"
+    (error,) = refused(BAD / "pdf-extracted.txt", tmp_path, seeds_yaml, capsys)
+    assert error == (
+        "pdf-extracted.txt:7:43: lines break mid-sentence, as this one does (77 of its 155 "
+        "lines, all about as wide): is this text extracted from a PDF? The parser reads a "
+        "Word export, one line per paragraph: save the Word document as plain text (UTF-8). "
+        "Its paragraphs are numbered '1. ', where a Word export has '1' and a TAB.\n"
+        f"    {line}\n"
+        f"    {' ' * columns(line[:-1])}^"  # under the last character
+    )
+
+
+def test_a_file_of_no_structure_the_parser_knows_is_refused(
+    tmp_path: Path, seeds_yaml: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (error,) = refused(BAD / "numbered-paragraphs.txt", tmp_path, seeds_yaml, capsys)
+    assert error == (
+        "numbered-paragraphs.txt:1: no structure found: no resolution header such as "
+        "第140号决议（2018年，迪拜，修订版）, and read as a report its title would run 75 "
+        "lines (4438 characters) from here, where a title is a line or a few, then a blank "
+        "line. Is this a Word export of an ITU resolution or report? Its paragraphs are "
+        "numbered '1. ', where a Word export has '1' and a TAB."
     )
