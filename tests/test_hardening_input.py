@@ -111,14 +111,19 @@ LONG_NAME = "x" * 250 + ".txt"  # the longest a file system takes is 255 bytes
 
 @pytest.fixture(scope="module")
 def odd_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seed 002 (a report: its id comes from its file name) under names no id can be."""
+    """Seed 002 (a report: its id comes from its file name) under names no id can be,
+    and seed 001 (a resolution: its id comes from its header) under the longest name."""
     folder = tmp_path_factory.mktemp("names")
     for name in ("my report.txt", "WSIS Résumé_2023.txt", ".notes.txt", LONG_NAME):
         (folder / name).write_bytes(seed("002").read_bytes())
+    (folder / ("y" * 250 + ".txt")).write_bytes(seed("001").read_bytes())
     return folder
 
 
-ODD_NAME_IDS = ["report-my-report", "report-notes", "report-wsis-resume", "report-" + "x" * 60]
+ODD_NAME_IDS = [
+    *("report-my-report", "report-notes", "report-wsis-resume", "report-" + "x" * 60),
+    "wtsa-75-2022",
+]
 
 
 def test_a_report_id_is_made_of_the_latin_letters_and_digits_of_its_file_name(
