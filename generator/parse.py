@@ -113,7 +113,8 @@ def refuse_page_breaks(lines: list[Line], source: str) -> None:
         f"lines break mid-sentence, as this one does ({len(broken)} of its {filled} lines, "
         "all about as wide): is this text extracted from a PDF? The parser reads a Word "
         "export, one line per paragraph: save the Word document as plain text (UTF-8)."
-    ) + numbering_note(lines)
+    )
+    message += numbering_note(lines)
     first = lines[broken[0] - 1]  # the caret under its last character, where it breaks
     raise SourceError(Problem(source, first.number, message, len(first.text), first.text))
 
@@ -547,7 +548,7 @@ def report_title(lines: list[Line]) -> tuple[list[Line], int]:
         end = i + 1
     if current and len(paragraphs) < 2:
         paragraphs.append(current)
-    longest = max(paragraphs, key=lambda lines: sum(len(line.text) for line in lines), default=[])
+    longest = max(paragraphs, key=lambda paragraph: sum(len(l.text) for l in paragraph), default=[])
     return longest, end
 
 
@@ -632,7 +633,7 @@ class Parsed:
     files: list[ParsedFile]
     errors: list[Problem]
     reused: int = 0  # files whose documents came from a cache, not the parser
-    renamed: list[Problem] = field(default_factory=list)  # ids repeated across files
+    renamed: list[Problem] = field(default_factory=list)  # documents whose id was taken
 
     @property
     def documents(self) -> list[Document]:
