@@ -31,7 +31,6 @@ from .patterns import (
     HEADING_MAX_CHARS,
     HEADING_VERBS,
     HISTORY_LINE,
-    MID_SENTENCE_END,
     NUMBER_MAX_DIGITS,
     OUTCOME_LINE,
     PROPOSAL_LINE,
@@ -95,15 +94,19 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
 
 def refuse_page_breaks(lines: list[Line], source: str) -> None:
     """A SourceError if the lines break mid-sentence, as a PDF's text does (see
-    ``patterns.MID_SENTENCE_END``): the parser reads one paragraph per line."""
-    width = {  # of each line that ends mid-sentence and goes on in the next
-        line.number: columns(line.text)
+    ``patterns.WRAP_MIN_COLUMNS``): the parser reads one paragraph per line."""
+    width = {  # of each wide line that ends mid-sentence (on a letter) and goes on in the next
+        line.number: span
         for line, after in pairwise(lines)
-        if after.text and MID_SENTENCE_END.search(line.text)
+        # Most lines end on punctuation; a heading is too short to be wide.
+        if line.text[-1:].isalnum()
+        and 2 * len(line.text) >= WRAP_MIN_COLUMNS
+        and after.text
+        and (span := columns(line.text)) >= WRAP_MIN_COLUMNS
     }
-    counts = Counter(w for w in width.values() if w >= WRAP_MIN_COLUMNS)
-    if not counts:
+    if len(width) < WRAP_MIN_LINES:
         return
+    counts = Counter(width.values())
     common = max(counts, key=lambda w: sum(counts[w + i] for i in range(WRAP_SPREAD)))
     broken = [number for number, w in width.items() if common <= w < common + WRAP_SPREAD]
     filled = sum(1 for line in lines if line.text)

@@ -138,11 +138,11 @@ ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 # A Word export has one line per paragraph. Text copied out of a PDF has the
 # page's line breaks: most lines end inside a sentence, all about as wide.
 
-# A line ending inside a sentence: on a letter, a digit or a Chinese character.
-MID_SENTENCE_END = re.compile(r"\w$")
-# A line as wide as 15 Chinese characters or more, within this many columns of the
-# width most such lines have, counts as broken by a page; a file is refused when
-# they are a quarter of its lines or more (the seeds: 9% at most, in 003's tables).
+# A line ending inside a sentence ends on a letter, a digit or a Chinese character
+# (``str.isalnum``). Such a line, as wide as 15 Chinese characters or more and within
+# ``WRAP_SPREAD`` columns of the width most such lines have, was broken by a page; a
+# file is refused when they are a quarter of its lines or more (the seeds: 9% at
+# most, in 003's tables; text copied out of a PDF: half).
 WRAP_MIN_COLUMNS = 30
 WRAP_SPREAD = 6
 WRAP_SHARE = 0.25
