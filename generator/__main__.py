@@ -16,9 +16,9 @@ def leave(signum: int, _: FrameType | None) -> None:
     sys.exit(say_stopped(signum))
 
 
-for signum in STOPPING:
-    signal.signal(signum, leave)
+if __name__ == "__main__":  # not when imported
+    for signum in STOPPING:
+        signal.signal(signum, leave)
+    from generator.cli import main
 
-from generator.cli import main
-
-sys.exit(main())
+    sys.exit(main())

@@ -8,8 +8,8 @@ from unicodedata import east_asian_width
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a source file, at a 1-based line and column (line 0: the
-    whole file, or a folder).
+    """Something wrong in a source file, at a 1-based line and column; line 0 (not
+    shown) is the file as a whole, such as its name, or a folder.
 
     ``column`` (0 when no single place is at fault) counts the characters of
     ``text``, the line shown with a caret under that column: the file's own line
@@ -35,11 +35,13 @@ class Problem:
 def caret_under(text: str, column: int) -> str:
     """A caret that a terminal shows under character ``column`` of ``text``: the TABs
     before it are copied, and a wide (Chinese) character takes two spaces."""
-    pad = (
-        "\t" if char == "\t" else "  " if east_asian_width(char) in ("W", "F") else " "
-        for char in text[: column - 1]
-    )
+    pad = ("\t" if char == "\t" else " " * columns(char) for char in text[: column - 1])
     return "".join(pad) + "^"
+
+
+def columns(text: str) -> int:
+    """The columns a text takes on a terminal or a page: two per wide (Chinese) character."""
+    return sum(2 if east_asian_width(char) in ("W", "F") else 1 for char in text)
 
 
 class SourceError(Exception):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from generator.model import Citation, Revision, YearEdit
+from generator.patterns import NUMBER_MAX_DIGITS
 from generator.tables import (
     BODY_WORDS,
     CONFERENCE_ABBREVIATIONS,
@@ -36,12 +37,12 @@ _REVISION = re.compile(
 _PLACE_AT_END = re.compile("(?:" + "|".join(map(re.escape, PLACES)) + r")$")
 
 # One resolution number as written in a citation, without groups (for the list pattern below).
-_NUMBER_SRC = r"""
-    (?<![A-Za-z0-9_/.\-])               # not inside another code: C23/35, PP-22/20, 3.2
-    (?:[AE]/(?:RES/)?)?                 # UN prefixes: A/70/125, A/RES/70/125, E/RES/2022/15
-    [0-9]{1,4}
-    (?:C?/[0-9]{1,4}|-[0-9]{1,2})?      # 70/125, 41C/27, 61-2
-    (?:\s*（C[0-9]{1,2}）)?             # a Council session: 第1407（C22）号决议
+_NUMBER_SRC = rf"""
+    (?<![A-Za-z0-9_/.\-])                 # not inside another code: C23/35, PP-22/20, 3.2
+    (?:[AE]/(?:RES/)?)?                   # UN prefixes: A/70/125, A/RES/70/125, E/RES/2022/15
+    [0-9]{{1,{NUMBER_MAX_DIGITS}}}
+    (?:C?/[0-9]{{1,4}}|-[0-9]{{1,2}})?        # 70/125, 41C/27, 61-2
+    (?:\s*（C[0-9]{{1,2}}）)?               # a Council session: 第1407（C22）号决议
 """
 
 # A group of resolution numbers ending in 号决议, with the parenthetical that qualifies them all:
@@ -72,14 +73,14 @@ _CITATION = re.compile(
 
 # Each number of a group, by the form that decides its body.
 _NUMBER = re.compile(
-    r"""
+    rf"""
     (?<![A-Za-z0-9_/.\-])
     (?:
-        (?P<ecosoc>E/(?:RES/)?[0-9]+/[0-9]+|[0-9]{4}/[0-9]+)  # ECOSOC: E/RES/2022/15, 2012/24
-      | (?:A/(?:RES/)?)?(?P<unga>[0-9]{1,3}/[0-9]{1,4})       # UN GA: 70/125, A/RES/70/125
-      | (?P<unesco>[0-9]{2}C/[0-9]{1,4})                      # UNESCO: 41C/27
-      | (?P<itur>[0-9]{1,3})-[0-9]{1,2}                       # ITU-R with its version: 61-2
-      | (?P<plain>[0-9]{1,4})                                 # anything else: Council from 1000 up
+        (?P<ecosoc>E/(?:RES/)?[0-9]+/[0-9]+|[0-9]{{4}}/[0-9]+)  # ECOSOC: E/RES/2022/15, 2012/24
+      | (?:A/(?:RES/)?)?(?P<unga>[0-9]{{1,3}}/[0-9]{{1,4}})     # UN GA: 70/125, A/RES/70/125
+      | (?P<unesco>[0-9]{{2}}C/[0-9]{{1,4}})                    # UNESCO: 41C/27
+      | (?P<itur>[0-9]{{1,3}})-[0-9]{{1,2}}                     # ITU-R with its version: 61-2
+      | (?P<plain>[0-9]{{1,{NUMBER_MAX_DIGITS}}})               # anything else: Council from 1000 up
     )
     """,
     re.VERBOSE,

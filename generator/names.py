@@ -7,6 +7,10 @@ relative link and output path is derived from it.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from pathlib import PurePath
+
 from .model import Document, Revision
 from .tables import BODIES, BODY_NAMES
 
@@ -14,6 +18,22 @@ from .tables import BODIES, BODY_NAMES
 def work_of(document: Document) -> str:
     """The work a document is a version of; a report is a work of its own."""
     return document.work or document.id
+
+
+# A report's id names its YAML file and its folder of the site: made of its file
+# name, it keeps ASCII letters and digits only, and few enough of them for a URL.
+REPORT_NAME_MAX = 60
+NOT_IN_IDS = re.compile(r"[^a-z0-9]+")
+
+
+def report_id(file_name: str) -> str | None:
+    """``report-002`` for ``002_3e41bc2e18e49520.txt`` (the name up to its first ``_``),
+    ``report-wsis-resume`` for ``WSIS Résumé.txt``; None for a name without a Latin
+    letter or digit there."""
+    name = PurePath(file_name).stem.split("_")[0]
+    latin = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    slug = NOT_IN_IDS.sub("-", latin)[:REPORT_NAME_MAX].strip("-")
+    return f"report-{slug}" if slug else None
 
 
 def split_work(work: str) -> tuple[str | None, str]:

@@ -15,6 +15,10 @@ from typing import NamedTuple
 from .patterns import LABELLED_LINE, ROMAN
 
 COLON_END = ("：", ":")
+# How deep labelled clauses may nest. Real texts nest up to 5 (003), and the site's
+# stages (freezing, YAML, pages, the pickles of the parallel parse) recurse once or
+# more per level: far deeper input is refused, with the line, before any of them.
+MAX_DEPTH = 20
 ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10}
 
 
@@ -108,6 +112,11 @@ class Outline:
         self.roots: list[Node] = []
         self.levels: list[Level] = [Level(style, last, self.roots)]
         self.last: Node | None = None
+
+    @property
+    def depth(self) -> int:
+        """How deep the last labelled clause is: 1 at the top."""
+        return len(self.levels)
 
     def continuation(self) -> Outline:
         """A new outline whose top-level list goes on from this one's."""

@@ -10,26 +10,30 @@ import contextlib
 import multiprocessing
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path
+from itertools import pairwise
 from typing import NamedTuple, Protocol, TypeVar
 
 from . import extract
-from .errors import Problem, SourceError, Warnings
+from .errors import Problem, SourceError, Warnings, columns
 from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
-from .outline import Node, Outline, parse_label
+from .names import report_id
+from .outline import MAX_DEPTH, Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
     ANNEX_LINE,
     CONTACT_LINE,
+    DOT_NUMBERED,
     ENACTING_FORMULA,
     FORMULA_BODIES,
     HEADING_MAX_CHARS,
     HEADING_VERBS,
     HISTORY_LINE,
+    NUMBER_MAX_DIGITS,
     OUTCOME_LINE,
     PROPOSAL_LINE,
     PROPOSAL_REASON,
@@ -39,7 +43,13 @@ from .patterns import (
     SENTENCE_END,
     SEPARATOR,
     SEPARATOR_STARTS,
+    TITLE_MAX_CHARS,
+    TITLE_MAX_LINES,
     UNIT_END_STARTS,
+    WRAP_MIN_COLUMNS,
+    WRAP_MIN_LINES,
+    WRAP_SHARE,
+    WRAP_SPREAD,
 )
 from .progress import Progress
 from .read import Source
@@ -67,6 +77,7 @@ class Heading:
 def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Document]:
     """The documents in one file's lines, as ``read.normalise`` gives them (stripped)."""
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    refuse_page_breaks(lines, source)
     headers = [
         i
         for i, line in enumerate(lines)
@@ -82,6 +93,44 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
         documents.append(parse_resolution(prelude, lines[header:end], source, warnings))
         unit_start = end
     return documents
+
+
+def refuse_page_breaks(lines: list[Line], source: str) -> None:
+    """A SourceError if the lines break mid-sentence, as a PDF's text does (see
+    ``patterns.WRAP_MIN_COLUMNS``): the parser reads one paragraph per line."""
+    width = {  # of each wide line that ends mid-sentence (on a letter) and goes on in the next
+        line.number: span
+        for line, after in pairwise(lines)
+        # Most lines end on punctuation; a heading is too short to be wide.
+        if line.text[-1:].isalnum()
+        and 2 * len(line.text) >= WRAP_MIN_COLUMNS
+        and after.text
+        and (span := columns(line.text)) >= WRAP_MIN_COLUMNS
+    }
+    if len(width) < WRAP_MIN_LINES:
+        return
+    counts = Counter(width.values())
+    common = max(counts, key=lambda w: sum(counts[w + i] for i in range(WRAP_SPREAD)))
+    broken = [number for number, w in width.items() if common <= w < common + WRAP_SPREAD]
+    filled = sum(1 for line in lines if line.text)
+    if len(broken) < max(WRAP_MIN_LINES, WRAP_SHARE * filled):
+        return
+    message = (
+        f"lines break mid-sentence, as this one does ({len(broken)} of its {filled} lines, "
+        "all about as wide): is this text extracted from a PDF? The parser reads a Word "
+        "export, one line per paragraph: save the Word document as plain text (UTF-8)."
+    )
+    message += numbering_note(lines)
+    first = lines[broken[0] - 1]  # the caret under its last character, where it breaks
+    raise SourceError(Problem(source, first.number, message, len(first.text), first.text))
+
+
+def numbering_note(lines: list[Line]) -> str:
+    """A sentence for a file whose paragraphs are numbered ``1. ``, as no Word export of
+    an ITU text has them; "" for others."""
+    if not any(DOT_NUMBERED.match(line.text) for line in lines):
+        return ""
+    return " Its paragraphs are numbered '1. ', where a Word export has '1' and a TAB."
 
 
 def is_separator(text: str) -> bool:
@@ -117,6 +166,13 @@ def parse_resolution(
     match = RESOLUTION_HEADER.match(header.text)
     assert match
     number = match["number"]
+    if max(len(digits) for digits in number.split("-")) > NUMBER_MAX_DIGITS:
+        message = (
+            f"resolution number too long: an ITU resolution number has at most "
+            f"{NUMBER_MAX_DIGITS} digits (Council's run from 1000 up); correct it in this header"
+        )
+        column = match.start("number") + 1
+        raise SourceError(Problem(source, header.number, message, column, header.text))
     title_lines, formula, history_lines, body_start = split_front(unit)
     body = formula_body(formula) if formula else None
     history = merge_revisions(
@@ -323,8 +379,16 @@ def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) ->
         outline.add_unlabelled(line.text, line.number)
         return
     warning = outline.add_labelled(match, match["text"].strip(), line.number)
-    if warning:  # about the label: the caret goes under it
-        warnings.add(source, line.number, warning, line.text, column=match.start("label") + 1)
+    column = match.start("label") + 1  # about the label: the caret goes under it
+    if outline.depth > MAX_DEPTH:
+        message = (
+            f"clauses nested more than {MAX_DEPTH} levels deep (real texts nest 3 to 5): a "
+            "first label (a, i, 1) after a clause ending in '：' opens a level under it; "
+            "check the labels and colons above this line"
+        )
+        raise SourceError(Problem(source, line.number, message, column, line.text))
+    if warning:
+        warnings.add(source, line.number, warning, line.text, column)
 
 
 class Anchors:
@@ -437,15 +501,32 @@ def freeze_clause(
 
 def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document:
     """A report: title, headed sections of numbered paragraphs, annex outcomes."""
+    document_id = report_id(source)
+    if document_id is None:
+        message = (
+            "a report's web address is made from its file name (up to the first '_'), and "
+            "this one has no Latin letter or digit: rename the file, e.g. to report-2023.txt"
+        )
+        raise SourceError(Problem(source, 0, message))
     annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
     body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
-    title, body_start = report_title(lines[:body_end])
-    footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
-    sections = parse_report_sections(body, source, warnings)
+    title_lines, body_start = report_title(lines[:body_end])
+    title = "".join(line.text for line in title_lines)
     if not title:
         raise SourceError(Problem(source, 1, "report has no title"))
+    if len(title_lines) > TITLE_MAX_LINES or len(title) > TITLE_MAX_CHARS:
+        message = (
+            "no structure found: no resolution header such as 第140号决议（2018年，迪拜，"
+            f"修订版）, and read as a report its title would run {len(title_lines)} lines "
+            f"({len(title)} characters) from here, where a title is a line or a few, then a "
+            "blank line. Is this a Word export of an ITU resolution or report?"
+        )
+        message += numbering_note(lines)
+        raise SourceError(Problem(source, title_lines[0].number, message))
+    footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
+    sections = parse_report_sections(body, source, warnings)
     return Document(
-        id=f"report-{Path(source).stem.split('_')[0].lower()}",
+        id=document_id,
         kind="report",
         title=title,
         source=source,
@@ -456,8 +537,9 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
     )
 
 
-def report_title(lines: list[Line]) -> tuple[str, int]:
-    """The longer of the first two paragraphs (a cover line may come first)."""
+def report_title(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines of the longer of the first two paragraphs (a cover line may come first),
+    and where the body starts."""
     paragraphs: list[list[Line]] = []
     current: list[Line] = []
     end = 0
@@ -472,8 +554,8 @@ def report_title(lines: list[Line]) -> tuple[str, int]:
         end = i + 1
     if current and len(paragraphs) < 2:
         paragraphs.append(current)
-    texts = ["".join(l.text for l in paragraph) for paragraph in paragraphs]
-    return max(texts, key=len, default=""), end
+    longest = max(paragraphs, key=lambda paragraph: sum(len(l.text) for l in paragraph), default=[])
+    return longest, end
 
 
 def report_heading(text: str) -> bool:
@@ -557,6 +639,7 @@ class Parsed:
     files: list[ParsedFile]
     errors: list[Problem]
     reused: int = 0  # files whose documents came from a cache, not the parser
+    renamed: list[Problem] = field(default_factory=list)  # documents whose id was taken
 
     @property
     def documents(self) -> list[Document]:
@@ -564,7 +647,7 @@ class Parsed:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [warning for parsed in self.files for warning in parsed.warnings]
+        return [warning for parsed in self.files for warning in parsed.warnings] + self.renamed
 
 
 class ParseCache(Protocol):
@@ -596,7 +679,7 @@ def parse_sources(
     todo = [source for source, parsed in zip(sources, known, strict=True) if parsed is None]
     job = partial(parse_file, cache=cache)
     parsed = Parsed([], [], reused=len(sources) - len(todo))
-    seen: dict[str, int] = {}
+    taken: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         if workers > 1 and len(todo) >= PARALLEL_FROM:
             fresh = stack.enter_context(forked_pool(workers)).map(job, todo, chunksize=8)
@@ -607,7 +690,7 @@ def parse_sources(
             if isinstance(outcome, Problem):
                 parsed.errors.append(outcome)
             else:
-                outcome.documents = unique_ids(outcome.documents, seen)
+                outcome.documents = unique_ids(outcome, taken, parsed.renamed)
                 parsed.files.append(outcome)
             if progress:
                 progress.advance()
@@ -647,12 +730,28 @@ def parse_file(source: Source, cache: ParseCache | None = None) -> ParsedFile | 
     return parsed
 
 
-def unique_ids(documents: list[Document], seen: dict[str, int]) -> list[Document]:
-    """Suffix ``-2``, ``-3`` … to repeated ids, in source order, so each id names one file;
-    ``seen`` counts the ids of the files before."""
+def unique_ids(parsed: ParsedFile, taken: dict[str, str], renamed: list[Problem]) -> list[Document]:
+    """The file's documents, those whose id is taken suffixed ``-2``, ``-3`` …, each with a
+    warning in ``renamed``: its address would depend on the order of the file names.
+    ``taken`` maps each id given so far to where its document starts (``path:line``)."""
+    path = str(parsed.source.path)
     result = []
-    for document in documents:
-        count = seen.get(document.id, 0) + 1
-        seen[document.id] = count
-        result.append(document if count == 1 else replace(document, id=f"{document.id}-{count}"))
+    for document in parsed.documents:
+        wanted, n = document.id, 1
+        while document.id in taken:
+            n += 1
+            document = replace(document, id=f"{wanted}-{n}")
+        if n > 1:
+            fix = (
+                "Rename one of the files: a report's id is made from its file name"
+                if document.kind == "report"
+                else "If it is a copy, remove it; if not, check the number and year in its header"
+            )
+            message = (
+                f"{wanted} is also the id of {taken[wanted]}, so this one is published as "
+                f"{document.id}: an address that depends on the order of the file names. {fix}"
+            )
+            renamed.append(Problem(path, document.line, message))
+        taken[document.id] = f"{path}:{document.line}"
+        result.append(document)
     return result

@@ -10,8 +10,13 @@ import re
 
 # --- Units --------------------------------------------------------------
 
-# ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line.
+# ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line. Its
+# number may be of any length here, so that one too long is refused, not missed.
 RESOLUTION_HEADER = re.compile(r"^第(?P<number>\d+(?:-\d+)?)号决议(?P<revisions>（[^（）]*）)?$")
+
+# An ITU resolution number has four digits at most: Council's run from 1000 up.
+# (Numbers name files and web addresses; ``extract.py``'s citations read these too.)
+NUMBER_MAX_DIGITS = 4
 
 # The four patterns that can end a unit, each followed by the characters every
 # line it matches starts with: with ``UNIT_END_STARTS``, ``parse.unit_end`` skips
@@ -129,7 +134,28 @@ LABELLED_LINE = re.compile(rf"^(?P<label>{LABEL})\t(?P<text>.*)$", re.VERBOSE)
 
 ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
+# --- Text that is not a Word export ------------------------------------------
+# A Word export has one line per paragraph. Text copied out of a PDF has the
+# page's line breaks: most lines end inside a sentence, all about as wide.
+
+# A line ending inside a sentence ends on a letter, a digit or a Chinese character
+# (``str.isalnum``). Such a line, as wide as 15 Chinese characters or more and within
+# ``WRAP_SPREAD`` columns of the width most such lines have, was broken by a page; a
+# file is refused when they are a quarter of its lines or more (the seeds: 9% at
+# most, in 003's tables; text copied out of a PDF: half).
+WRAP_MIN_COLUMNS = 30
+WRAP_SPREAD = 6
+WRAP_SHARE = 0.25
+WRAP_MIN_LINES = 5
+# ``1. 注意到…``: a paragraph numbered as in a PDF, where a Word export has ``1<TAB>``.
+DOT_NUMBERED = re.compile(r"^\d{1,3}\.\s")
+
 # --- Reports --------------------------------------------------------------
+
+# A title is a line or a few (the seeds' run to 2 lines, 54 characters): a report
+# "title" longer than this is a file of no structure the parser knows.
+TITLE_MAX_LINES = 5
+TITLE_MAX_CHARS = 300
 
 # ``D.1-1：…`` and the typos ``D.1.5``, ``D-4-1``: an ITU-D outcome.
 OUTCOME_LINE = re.compile(r"^D[.\-](?P<objective>\d)[.\-](?P<number>\d{1,2})[：:]\s*(?P<text>.+)$")

@@ -15,6 +15,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from unicodedata import category
 
 from .errors import Problem, SourceError
 from .patterns import LABEL
@@ -99,8 +100,9 @@ def source_files(path: Path) -> tuple[list[Path], list[Problem]]:
             return [], [Problem(str(path), 0, "no .txt files in this folder")]
     files, problems = [], []
     for file in named:
-        refused = refusal(file, folder)
-        if refused:
+        if problem := name_problem(file):
+            problems.append(problem)
+        elif refused := refusal(file, folder):
             problems.append(Problem(str(file), 0, refused))
         else:
             files.append(file)
@@ -122,13 +124,67 @@ def refusal(file: Path, folder: Path) -> str | None:
     return None
 
 
+# What a file name must not hold: a document's YAML names its source file in a
+# comment, which a line break ends (YAML also breaks lines at U+0085, U+2028 and
+# U+2029), and bytes that are not UTF-8 (read as lone surrogates) cannot be written.
+NOT_IN_NAMES = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+
+def name_problem(path: Path) -> Problem | None:
+    """Why this file's name cannot name its documents, if it cannot."""
+    bad = [char for char in path.name if category(char) in NOT_IN_NAMES]
+    if not bad:
+        return None
+    if category(bad[0]) == "Cs":
+        message = "file name is not UTF-8 (from a zip file made on Windows?): rename the file"
+    else:
+        shown = ", ".join(dict.fromkeys(escaped(char) for char in bad))
+        message = f"file name has a line break or control character ({shown}): rename the file"
+    # Line 0: the file as a whole; its path shown with the same escapes, on one line.
+    return Problem("".join(map(escaped, str(path))), 0, message)
+
+
+def escaped(char: str) -> str:
+    """A character of a file name as Python writes it in a string (``\\n``); a byte
+    that was not UTF-8 as that byte (``\\xb1``)."""
+    if category(char) not in NOT_IN_NAMES:
+        return char
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # the byte as os.fsdecode escaped it
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return repr(char)[1:-1]
+
+
+# Byte-order marks of the encodings Windows offers besides UTF-8, UTF-32's first:
+# its little-endian mark starts with UTF-16's.
+BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+# The same without a mark: ASCII characters (line breaks, TABs, labels) leave NUL bytes.
+UNMARKED = (
+    ("utf-32-le", "UTF-32 LE"),
+    ("utf-32-be", "UTF-32 BE"),
+    ("utf-16-le", "UTF-16 LE"),
+    ("utf-16-be", "UTF-16 BE"),
+)
+# Characters no text export has: controls other than whitespace, unassigned code
+# points, private use, lone surrogates. Bytes read in the wrong encoding give them.
+NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text of a file, or a SourceError saying what the bytes look like."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(Problem(path, 1, "file is UTF-16, not UTF-8: save it as UTF-8"))
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            raise SourceError(Problem(path, 1, f"file is {name}, not UTF-8: save it as UTF-8"))
     if b"\x00" in data:
+        if encoding := unmarked_encoding(data):
+            message = f"file is {encoding} without a byte-order mark, not UTF-8: save it as UTF-8"
+            raise SourceError(Problem(path, 1, message))
         message = "binary file (NUL byte), not a text export"
         raise SourceError(problem_at(data, data.index(b"\x00"), path, message))
     try:
@@ -139,6 +195,22 @@ def decode(data: bytes, path: str) -> str:
     if not text.strip():
         raise SourceError(Problem(path, 1, "empty file"))
     return text
+
+
+def unmarked_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding in which ``data`` (with NUL bytes) reads as text, if any:
+    lines, and no character that a text export never has. (A few bytes of a binary file,
+    such as a .docx's header, can read as characters; they seldom read as lines.)"""
+    for codec, name in UNMARKED:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and not any(
+            category(char) in NOT_TEXT and not char.isspace() for char in text
+        ):
+            return name
+    return None
 
 
 # Control characters shown as their symbols (NUL as ␀), one character each; TAB stays.
