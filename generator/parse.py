@@ -539,23 +539,23 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
 
 def report_title(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines of the longer of the first two paragraphs (a cover line may come first),
-    and where the body starts."""
-    paragraphs: list[list[Line]] = []
+    and where the body starts: after the title, so that a shorter second paragraph is
+    body, not lost."""
+    paragraphs: list[tuple[list[Line], int]] = []  # each with the index after it
     current: list[Line] = []
-    end = 0
     for i, line in enumerate(lines):
         if line.text:
             if paragraphs and (len(paragraphs) == 2 or report_heading(line.text)):
                 break
             current.append(line)
         elif current:
-            paragraphs.append(current)
+            paragraphs.append((current, i))
             current = []
-        end = i + 1
     if current and len(paragraphs) < 2:
-        paragraphs.append(current)
-    longest = max(paragraphs, key=lambda paragraph: sum(len(l.text) for l in paragraph), default=[])
-    return longest, end
+        paragraphs.append((current, len(lines)))
+    if not paragraphs:
+        return [], len(lines)
+    return max(paragraphs, key=lambda paragraph: sum(len(l.text) for l in paragraph[0]))
 
 
 def report_heading(text: str) -> bool:

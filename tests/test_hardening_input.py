@@ -336,3 +336,19 @@ def test_a_file_of_no_structure_the_parser_knows_is_refused(
         "line. Is this a Word export of an ITU resolution or report? Its paragraphs are "
         "numbered '1. ', where a Word export has '1' and a TAB."
     )
+
+
+def test_a_short_paragraph_after_a_report_title_is_its_body_not_lost(tmp_path: Path) -> None:
+    """The longer of a report's first two paragraphs is its title; when that is the
+    first, the second (here a heading and a clause) was dropped without a word."""
+    source = tmp_path / "950_x.txt"
+    heading = "第一节 </title><script>alert(1)</script>"
+    title = "😀 Report on ICT [click here](javascript:alert(document.domain)) 𠮷 2024"
+    source.write_text(f"{title}\n\n{heading}\n1\t文本。\n", encoding="utf-8")
+    (document,) = parse_paths(source).documents
+    assert document.title == title
+    (section,) = document.sections
+    assert [(clause.line, clause.label, clause.text) for clause in section.clauses] == [
+        (3, None, heading),
+        (4, "1", "文本。"),
+    ]
