@@ -14,6 +14,7 @@ from .progress import Stages
 from .signals import Stopped, say_stopped, stopped_by_signals
 from .site import SiteError
 from .store import SchemaError, write_yaml
+from .workers import WorkerDied
 
 SOURCES = ROOT / "content" / "sources"
 RESOLUTIONS = ROOT / "content" / "resolutions"
@@ -51,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         for message in error.messages:
             print(f"error: mkdocs: {message}", file=sys.stderr)
         print("not written: the site did not build; nothing was changed", file=sys.stderr)
+        return 1
+    except WorkerDied as error:
+        print(f"error: {error}, out of memory or killed; nothing was changed", file=sys.stderr)
         return 1
     except SchemaError as error:  # a parser bug, still reported without a traceback
         print(f"error: {error} (please report); nothing was written", file=sys.stderr)

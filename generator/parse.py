@@ -7,12 +7,8 @@ when no line is a resolution header, one report.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import os
 import re
 from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import pairwise
@@ -53,7 +49,7 @@ from .patterns import (
 )
 from .progress import Progress
 from .read import Source
-from .signals import die_with_parent
+from .workers import forked_map
 
 SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
 FOOTNOTE_MARK = re.compile(r"\[footnoteRef:(?P<ref>\d+)\](?P<shown>\d*)")
@@ -680,11 +676,9 @@ def parse_sources(
     job = partial(parse_file, cache=cache)
     parsed = Parsed([], [], reused=len(sources) - len(todo))
     taken: dict[str, str] = {}
-    with contextlib.ExitStack() as stack:
-        if workers > 1 and len(todo) >= PARALLEL_FROM:
-            fresh = stack.enter_context(forked_pool(workers)).map(job, todo, chunksize=8)
-        else:
-            fresh = map(job, todo)
+    parallel = workers > 1 and len(todo) >= PARALLEL_FROM
+    fresh = forked_map(job, todo, workers) if parallel else (job(source) for source in todo)
+    with contextlib.closing(fresh):  # the workers stop at once if the loop does
         for kept in known:
             outcome = kept or next(fresh)
             if isinstance(outcome, Problem):
@@ -695,26 +689,6 @@ def parse_sources(
             if progress:
                 progress.advance()
     return parsed
-
-
-@contextlib.contextmanager
-def forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Forked worker processes that die with the build, and at once if it fails or
-    is stopped (the executor alone would first finish every file given to it)."""
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    try:
-        yield pool
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in multiprocessing.active_children():
-            worker.kill()
-        raise
-    pool.shutdown()
 
 
 def parse_file(source: Source, cache: ParseCache | None = None) -> ParsedFile | Problem:

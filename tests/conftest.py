@@ -90,3 +90,19 @@ def indexed_urls(site: Path) -> set[str]:
         data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         urls.add(json.loads(data)["url"])
     return urls
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes below ``pid``, read from /proc (each stat's 4th field is its parent)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found

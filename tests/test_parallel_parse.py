@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
+import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -14,8 +16,9 @@ from benchmarks.synth import synthesize
 from generator.incremental import ParseCache
 from generator.parse import PARALLEL_FROM, Parsed, ParsedFile, parse_sources
 from generator.read import read_sources
+from generator.workers import forked_map
 
-from .conftest import parse_paths
+from .conftest import descendants, parse_paths
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +91,19 @@ def test_processes_putting_the_same_entry_at_once_both_succeed(
 def put_often(cache: ParseCache, entry: ParsedFile) -> None:
     for _ in range(50):
         cache.put(entry)
+
+
+def slow_square(n: int) -> int:
+    time.sleep(0.002 * (n % 5))  # chunks finish out of order
+    return n * n
+
+
+def test_forked_map_gives_the_results_of_map_in_order() -> None:
+    assert list(forked_map(slow_square, range(101), 2)) == [n * n for n in range(101)]
+
+
+def test_a_bug_in_a_worker_is_raised_in_the_build_and_its_workers_end() -> None:
+    results = forked_map(lambda n: 1 // (n - 37), range(80), 2)
+    with pytest.raises(ZeroDivisionError):
+        list(results)
+    assert descendants(os.getpid()) == set()

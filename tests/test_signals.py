@@ -20,7 +20,7 @@ from benchmarks.synth import synthesize
 from generator.folders import Staging
 from generator.parse import PARALLEL_FROM, Parsed
 
-from .conftest import ROOT, SOURCES, seed
+from .conftest import ROOT, SOURCES, descendants, seed
 
 # The lines a build prints as each stage starts, in order ("search" twice: it starts
 # Pagefind, then waits for it). A kill aims at one of them, or at Python's start.
@@ -49,22 +49,6 @@ def wait_for_stage(build: subprocess.Popen[str], stage: int) -> list[str]:
         lines.append(line)
         started += re.split(r"[:…]", line)[0] in STAGE_LINES
     return lines
-
-
-def descendants(pid: int) -> set[int]:
-    """The processes below ``pid``, read from /proc (each stat's 4th field is its parent)."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # gone meanwhile
-            continue
-        parents[int(stat.parent.name)] = int(fields[1])
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {child for child, parent in parents.items() if parent in frontier}
-        found |= frontier
-    return found
 
 
 def alive(pids: set[int]) -> set[int]:
@@ -114,7 +98,8 @@ def test_a_build_stopped_at_any_instant_leaves_a_whole_site(tmp_path: Path) -> N
     (fewer / seed("001").name).unlink()  # the WTSA resolution: wtsa-75-2022 comes and goes
     work = tmp_path / "work"
     first = start_build(all_seeds, work)
-    assert first.wait(TIMEOUT) == 0
+    finish(first)
+    assert first.returncode == 0
     every_id = {path.stem for path in (work / "yaml").glob("*.yaml")}
     states = {frozenset(every_id), frozenset(every_id - {"wtsa-75-2022"})}
 
@@ -131,7 +116,7 @@ def test_a_build_stopped_at_any_instant_leaves_a_whole_site(tmp_path: Path) -> N
         time.sleep(rng.uniform(*(LOADING if stage < 0 else (0, LATEST_KILL))))
         helpers = descendants(build.pid)
         build.send_signal(signum)
-        out, err = build.communicate(timeout=TIMEOUT)  # returns once no helper holds the pipes
+        out, err = finish(build)  # returns once no helper holds the pipes
         err = "".join(printed) + err
         what = f"{signal.Signals(signum).name} at {STAGE_LINES[stage] if stage >= 0 else 'start'}"
         assert gone_within(helpers, 5), f"{what}: helpers left running"
@@ -158,12 +143,12 @@ def test_a_build_stopped_at_any_instant_leaves_a_whole_site(tmp_path: Path) -> N
     assert len(trials) >= 30 and outcomes.get("stopped", 0) >= 20, outcomes
 
     # What the kills left, the next build removes; and it builds what a fresh build does.
-    build = start_build(all_seeds, work)
-    assert build.wait(TIMEOUT) == 0
+    for folder in (work, tmp_path / "fresh"):
+        build = start_build(all_seeds, folder)
+        finish(build)
+        assert build.returncode == 0
     assert staging_left(work) == []
     fresh = tmp_path / "fresh"
-    build = start_build(all_seeds, fresh)
-    assert build.wait(TIMEOUT) == 0
     for folder in ("yaml", "site"):
         assert pages(work / folder) == pages(fresh / folder), folder
 
@@ -186,14 +171,42 @@ def many_sources(corpus: Parsed, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return folder
 
 
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
-def test_parse_workers_die_with_the_build(many_sources: Path, tmp_path: Path, signum: int) -> None:
-    build = start_build(many_sources, tmp_path)
+def started_workers(build: subprocess.Popen[str]) -> set[int]:
+    """The parse's worker processes, once the build has started them."""
     wait_for_stage(build, STAGE_LINES.index("parse"))
     deadline = time.monotonic() + 10
     while len(workers := descendants(build.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert len(workers) >= 2, "the parse did not start its workers"
+    return workers
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+def test_parse_workers_die_with_the_build(many_sources: Path, tmp_path: Path, signum: int) -> None:
+    build = start_build(many_sources, tmp_path)
+    workers = started_workers(build)
     os.kill(build.pid, signum)  # the build alone, not its process group
-    build.communicate(timeout=TIMEOUT)
+    finish(build)
     assert gone_within(workers, 5)
+
+
+def test_a_worker_that_dies_fails_the_build_with_a_line(many_sources: Path, tmp_path: Path) -> None:
+    build = start_build(many_sources, tmp_path)
+    workers = started_workers(build)
+    os.kill(min(workers), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    _, err = finish(build)
+    assert build.returncode == 1
+    assert err.endswith(", out of memory or killed; nothing was changed\n"), err
+    assert f"error: a worker process (pid {min(workers)}) died" in err
+    assert "Traceback" not in err
+    assert gone_within(workers, 5)
+    assert not (tmp_path / "site").exists()
+
+
+def finish(build: subprocess.Popen[str]) -> tuple[str, str]:
+    """What the build printed, once it has ended; killed if it runs past TIMEOUT."""
+    try:
+        return build.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        build.kill()
+        raise
