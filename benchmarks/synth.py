@@ -134,7 +134,8 @@ def with_tag(text: str, action_line: str, sdg: int) -> str:
 def source_text(document: Document) -> str:
     """The document as the shipped sources write a resolution: header, title,
     enacting formula, then each heading and its clauses, footnotes inline."""
-    revision = document.revision
+    # A proposal is written as the text it proposes, adopted by its conference.
+    revision = document.revision or (document.proposal.conference if document.proposal else None)
     revisions = f"（{revision.year}年，{revision.place}）" if revision else ""
     lines = [
         f"第{document.number}号决议{revisions}",

@@ -14,7 +14,7 @@ from typing import Any
 
 from .link import Collection, Place, Reference
 from .model import Document, Revision
-from .names import document_url, work_of
+from .names import document_url, url, work_of, work_page
 from .tables import ACTION_LINES, SDGS
 
 
@@ -70,10 +70,19 @@ def document_entry(collection: Collection, document: Document) -> dict[str, Any]
         "body": document.body,
         "number": document.number,
         "title": document.title,
+        "status": document.status,
         "revision": revision(document.revision),
         "history": [revision(r) for r in document.history],
         "latest": latest is not None and latest.id == document.id,
-        "proposal": None if proposal is None else {"action": proposal.action, "ref": proposal.ref},
+        "proposal": None
+        if proposal is None
+        else {
+            "action": proposal.action,
+            "ref": proposal.ref,
+            "proposer": proposal.proposer,
+            "conference": revision(proposal.conference),
+            "base": revision(proposal.base),
+        },
         "action_lines": list(action_lines),
         "sdgs": list(sdgs),
     }
@@ -88,9 +97,15 @@ def xref_entry(collection: Collection, work: str) -> dict[str, Any]:
     latest = collection.latest(work)
     cites: list[Reference] = collection.cites(work)
     cited_by: list[Reference] = collection.cited_by(work)
+    in_collection = bool(collection.versions(work))
     return {
-        "url": None if latest is None else document_url(latest.id),
-        "in_collection": latest is not None,
+        # The newest adopted text; the work's page if the collection has only proposals.
+        "url": document_url(latest.id)
+        if latest
+        else url(work_page(work))
+        if in_collection
+        else None,
+        "in_collection": in_collection,
         "cites": [place_entry(ref.place, ref.target) for ref in cites],
         "cited_by": [place_entry(ref.place, ref.place.work) for ref in cited_by],
     }

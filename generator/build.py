@@ -21,6 +21,7 @@ from .link import link
 from .parse import Parsed, parse_sources
 from .progress import Stages
 from .read import read_sources
+from .registry import keep_published, read_registry, write_registry
 from .render import render
 from .search import start_indexing
 from .site import build_site
@@ -39,6 +40,7 @@ class Options:
     build_dir: Path  # the docs folder mkdocs builds from, and the caches
     fresh: bool = False  # build everything again, reading no cache
     strict: bool = False  # fail on warnings
+    registry: Path | None = None  # the pages published so far (registry.py); None: none kept
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,9 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
                 written = write_yaml(collection.documents(), yaml, memos.yaml)
             with stages.run("render", unit="pages") as progress:
                 pages = render(collection, docs, memos.pages, progress)
+            with stages.run("aliases"):
+                published = read_registry(options.registry) if options.registry else {}
+                registry, vanished = keep_published(published, collection.documents(), docs)
             with stages.run("api"):
                 write_api(collection, docs / "api")
             with stages.run("mkdocs"):
@@ -89,6 +94,10 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
                 search.finish(built / "pagefind")
         with stages.run("publish"):
             staging.publish(options.out, options.site, docs_target)
+            if options.registry:
+                write_registry(options.registry, registry)
+    for address in vanished:
+        print(f"warning: /{address} was published and leads nowhere now", file=sys.stderr)
     rendered = memos.pages.rendered if memos.pages else pages
     return Report(parsed, written, pages, rendered, collection.clauses, len(collection.references))
 

@@ -38,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     site.add_argument("--fresh", action="store_true", help="build everything, reading no cache")
     site.add_argument("--strict", action="store_true", help="fail on warnings")
+    site.add_argument(
+        "--registry",
+        type=Path,
+        help="the pages published so far, kept as redirects (default: published.txt beside --out)",
+    )
     site.add_argument("--timings", type=Path, help="write the seconds of each stage as JSON here")
     args = parser.parse_args(argv)
     # The documents are millions of small objects without cycles: collecting while
@@ -74,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         args.build_dir,
         fresh=args.fresh,
         strict=args.strict,
+        registry=args.registry or args.out.parent / "published.txt",
     )
     stages = Stages(sys.stderr)
     report = build(options, stages)

@@ -46,17 +46,20 @@ def without_footnotes(text: str) -> str:
 
 def work_name(collection: Collection, work: str) -> str:
     """``pp-140`` → 全权代表大会第140号决议; a report by its title."""
-    latest = collection.latest(work)
-    if latest is not None and latest.kind == "report":
-        return latest.title
+    versions = collection.versions(work)
+    if versions and versions[0].kind == "report":
+        return versions[0].title
     body, number = split_work(work)
     return f"{BODY_NAMES.get(body or '', '')}第{number.upper()}号决议"
 
 
 def work_href(collection: Collection, work: str, root: str) -> str | None:
-    """The newest version's page, or None for a work not in the collection."""
+    """The newest adopted text's page; the work's page if the collection has only
+    proposals of it; None for a work not in the collection."""
     latest = collection.latest(work)
-    return None if latest is None else href(root, document_page(latest.id))
+    if latest is not None:
+        return href(root, document_page(latest.id))
+    return href(root, work_page(work)) if collection.versions(work) else None
 
 
 def tags_html(lines: tuple[str, ...], goals: tuple[int, ...], root: str) -> Markup:

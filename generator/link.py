@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import Clause, Document, Outcome
-from .names import document_url, label_text, title_line, work_of
+from .names import document_url, document_year, label_text, title_line, work_of
 
 
 def link(documents: list[Document]) -> Collection:
@@ -89,8 +89,9 @@ def clause_places(
             yield from clause_places(document, work, title, clause.clauses, label)
 
 
-def newest_first(document: Document) -> tuple[int, bool]:
-    return (-document.revision.year if document.revision else 0, document.proposal is not None)
+def newest_first(document: Document) -> tuple[bool, int]:
+    """Adopted texts before proposals, each newest first."""
+    return (document.proposal is not None, -(document_year(document) or 0))
 
 
 def in_order(lines: set[str], sdgs: set[int]) -> Tags:
@@ -111,6 +112,7 @@ class Collection:
             "works",
             "versions",
             "latest",
+            "adopted",
             "cites",
             "cited_by",
             "cited_outside",
@@ -155,15 +157,32 @@ class Collection:
         return self._documents
 
     def works(self) -> dict[str, list[Document]]:
-        """Every work and its versions, newest first."""
+        """Every work and its documents: adopted texts newest first, then proposals."""
         return self._works
 
     def versions(self, work: str) -> list[Document]:
         return self._works.get(work, [])
 
     def latest(self, work: str) -> Document | None:
+        """The work's newest adopted text (a report is one); None if the collection
+        has only proposals of it, or nothing."""
         versions = self._works.get(work)
-        return versions[0] if versions else None
+        return versions[0] if versions and versions[0].proposal is None else None
+
+    def adopted(self, work: str, year: int, place: str | None = None) -> Document | None:
+        """The adopted text of a work's revision of that year, if the collection has it
+        (the place must agree where both name one). Plain arguments, as every query's:
+        the incremental layer records them."""
+        for document in self._works.get(work, []):
+            found = document.revision
+            if (
+                document.proposal is None
+                and found
+                and found.year == year
+                and not (found.place and place and found.place != place)
+            ):
+                return document
+        return None
 
     def cites(self, work: str) -> list[Reference]:
         """Where a work's versions cite other works."""

@@ -11,6 +11,7 @@ from typing import Literal
 Kind = Literal["resolution", "report"]
 Part = Literal["preamble", "operative"]
 Action = Literal["MOD", "ADD", "SUP"]
+Status = Literal["adopted", "proposal"]
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,18 @@ class Section:
 
 @dataclass(frozen=True)
 class Proposal:
-    """An amendment proposal wrapping a resolution (``MOD EUR/48A1/9``)."""
+    """An amendment proposal wrapping a resolution (``MOD EUR/48A1/9``).
+
+    A proposal is not a revision: it is sent by ``proposer`` to a ``conference``
+    and amends (MOD) or abolishes (SUP) its ``base``, a revision of its work, in
+    force when it was written; an ADD has no base.
+    """
 
     action: Action
     ref: str | None = None  # None where the source omits the MOD/ADD/SUP line
+    proposer: str | None = None  # CEPT for EUR/…
+    conference: Revision | None = None
+    base: Revision | None = None
     summary: str | None = None
     reason: str | None = None
 
@@ -115,7 +124,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Document:
-    """One resolution or one report, as parsed from one source unit."""
+    """One resolution or one report, as parsed from one source unit.
+
+    ``revision`` is the revision an adopted text is; a proposal has none (its
+    ``proposal`` says what it amends and where it is sent).
+    """
 
     id: str
     kind: Kind
@@ -131,6 +144,10 @@ class Document:
     sections: tuple[Section, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        return "adopted" if self.proposal is None else "proposal"
 
     @property
     def proposed_for_abolition(self) -> bool:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from .model import Document, Revision
+from .model import Document, Proposal, Revision
 from .tables import BODIES, BODY_NAMES
 
 
@@ -36,6 +36,25 @@ def report_id(file_name: str) -> str | None:
     return f"report-{slug}" if slug else None
 
 
+def resolution_id(work: str, revision: Revision | None, proposal: Proposal | None) -> str:
+    """``pp-140-2018`` for an adopted text; a proposal's names the year of the
+    conference it is sent to and its reference (``pp-140-2022-eur-44a15-1``), so that
+    it cannot take the id of the text that conference adopts."""
+    if proposal is None:
+        return f"{work}-{revision.year if revision else 'undated'}"
+    year = proposal.conference.year if proposal.conference else "undated"
+    reference = NOT_IN_IDS.sub("-", proposal.ref.lower()).strip("-") if proposal.ref else ""
+    return f"{work}-{year}-{reference or 'proposal'}"
+
+
+def document_year(document: Document) -> int | None:
+    """The year a document belongs to: its revision's, or for a proposal the year of
+    the conference it is sent to (what the index filters and sorts by)."""
+    proposal = document.proposal
+    when = proposal.conference if proposal else document.revision
+    return when.year if when else None
+
+
 def split_work(work: str) -> tuple[str | None, str]:
     """``itu-r-61`` → (``itu-r``, ``61``); ``unga-70/125`` → (``unga``, ``70/125``)."""
     for body in sorted(BODIES, key=len, reverse=True):
@@ -54,11 +73,28 @@ def revision_text(revision: Revision) -> str:
 
 
 def title_line(document: Document) -> str:
-    """The page title: ``全权代表大会第140号决议（2022年，布加勒斯特）``."""
+    """The page title: ``全权代表大会第140号决议（2022年，布加勒斯特）``; a proposal's
+    says so: ``全权代表大会第140号决议（2018年，迪拜）修改提案 EUR/44A15/1``."""
     if document.kind == "report" or document.body is None:
         return document.title
-    revision = f"（{revision_text(document.revision)}）" if document.revision else ""
-    return f"{BODY_NAMES[document.body]}第{document.number}号决议{revision}"
+    proposal = document.proposal
+    revision = proposal.base if proposal else document.revision
+    resolution = f"{BODY_NAMES[document.body]}第{document.number}号决议" + (
+        f"（{revision_text(revision)}）" if revision else ""
+    )
+    if proposal is None:
+        return resolution
+    reference = f" {proposal.ref}" if proposal.ref else ""
+    if proposal.action == "SUP":
+        return f"废止{resolution}的提案{reference}"
+    if proposal.action == "ADD":
+        return f"{BODY_NAMES[document.body]}新决议提案{reference}"
+    return f"{resolution}修改提案{reference}"
+
+
+def conference_text(body: str, conference: Revision) -> str:
+    """``2022年布加勒斯特全权代表大会``."""
+    return f"{conference.year}年{conference.place or ''}{BODY_NAMES[body]}"
 
 
 # --- Pages and URLs -------------------------------------------------------------

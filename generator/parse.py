@@ -17,7 +17,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from . import extract
 from .errors import Problem, SourceError, Warnings, columns
 from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
-from .names import report_id
+from .names import report_id, resolution_id
 from .outline import MAX_DEPTH, Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
@@ -49,6 +49,7 @@ from .patterns import (
 )
 from .progress import Progress
 from .read import Source
+from .tables import PROPOSERS
 from .workers import forked_map
 
 SENTENCE_ENDS = tuple(SENTENCE_END)  # for str.endswith
@@ -88,7 +89,7 @@ def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Docum
         prelude = lines[unit_start:header]
         documents.append(parse_resolution(prelude, lines[header:end], source, warnings))
         unit_start = end
-    return documents
+    return with_shared_conference(documents)
 
 
 def refuse_page_breaks(lines: list[Line], source: str) -> None:
@@ -189,6 +190,9 @@ def parse_resolution(
             )
         )
     proposal = parse_proposal(prelude, unit, source, warnings)
+    if proposal:
+        proposal = placed(proposal, history)
+        revision = None  # a proposal is not a revision
     rest = [line for line in unit[body_start:] if not is_reason(line.text)]
     footnotes, rest = take_footnotes(rest, source, warnings)
     sections = parse_sections(rest, body, source, warnings)
@@ -200,9 +204,8 @@ def parse_resolution(
         raise SourceError(
             Problem(source, header.number, f"Resolution {number} has no title", text=header.text)
         )
-    year = revision.year if revision else "undated"
     return Document(
-        id=f"{body}-{number}-{year}",
+        id=resolution_id(f"{body}-{number}", revision, proposal),
         kind="resolution",
         title="".join(line.text for line in title_lines),
         source=source,
@@ -275,7 +278,15 @@ def parse_proposal(
     if action_at is not None:
         action_match = PROPOSAL_LINE.match(prelude[action_at].text)
         assert action_match
-        return Proposal(action_match["action"], action_match["ref"], summary, reason)  # type: ignore[arg-type]
+        ref = action_match["ref"]
+        proposer = PROPOSERS.get(ref.split("/")[0]) if ref else None
+        return Proposal(
+            action_match["action"],  # type: ignore[arg-type]
+            ref,
+            proposer,
+            summary=summary,
+            reason=reason,
+        )
     title_line = prelude[title_at or 0]
     action = "SUP" if "废止" in title_line.text else "ADD" if "新" in title_line.text else "MOD"
     warnings.add(
@@ -284,7 +295,43 @@ def parse_proposal(
         f"proposal has no MOD/ADD/SUP line; read as {action} with no reference",
         title_line.text,
     )
-    return Proposal(action, None, summary, reason)  # type: ignore[arg-type]
+    return Proposal(action, summary=summary, reason=reason)  # type: ignore[arg-type]
+
+
+def placed(proposal: Proposal, history: tuple[Revision, ...]) -> Proposal:
+    """A proposal with its base and conference, from its header's revisions: a MOD's
+    header, flattened, names the base and then the conference (``2018年，迪拜2022年，
+    布加勒斯特``); a SUP's, the text it abolishes; an ADD's, the conference."""
+    last = history[-1] if history else None
+    if proposal.action == "SUP" or (proposal.action == "MOD" and len(history) == 1):
+        return replace(proposal, base=last)
+    if proposal.action == "ADD":
+        return replace(proposal, conference=last)
+    return replace(proposal, base=history[-2] if len(history) > 1 else None, conference=last)
+
+
+def with_shared_conference(documents: list[Document]) -> list[Document]:
+    """The proposals of one file are one document of one proposer to one conference:
+    one whose header does not name the conference (a SUP's names what it abolishes),
+    or that has no reference naming its proposer, takes what the others agree on."""
+    proposals = [d.proposal for d in documents if d.proposal]
+    conferences = {p.conference for p in proposals if p.conference}
+    proposers = {p.proposer for p in proposals if p.proposer}
+    result = []
+    for document in documents:
+        proposal = document.proposal
+        if proposal and document.work:
+            if proposal.conference is None and len(conferences) == 1:
+                proposal = replace(proposal, conference=next(iter(conferences)))
+            if proposal.proposer is None and len(proposers) == 1:
+                proposal = replace(proposal, proposer=next(iter(proposers)))
+            document = replace(
+                document,
+                proposal=proposal,
+                id=resolution_id(document.work, document.revision, proposal),
+            )
+        result.append(document)
+    return result
 
 
 def take_footnotes(

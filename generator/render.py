@@ -28,7 +28,9 @@ from .html import ClauseWriter, escape, tags_html, without_footnotes, work_href,
 from .link import Collection, Place, Reference
 from .model import Document
 from .names import (
+    conference_text,
     document_page,
+    document_year,
     href,
     matrix_cell_page,
     revision_text,
@@ -156,6 +158,8 @@ def environment(collection: Collection) -> Environment:
         body_short_names=BODY_SHORT_NAMES,
         group_names=GROUP_NAMES,
         revision_text=revision_text,
+        conference_text=conference_text,
+        document_year=document_year,
         title_line=title_line,
         work_of=work_of,
         href=href,

@@ -26,7 +26,7 @@ from pagefind.service import get_executable
 from .html import escape
 from .link import Collection, Tags, places
 from .model import Document
-from .names import document_url, title_line
+from .names import document_url, document_year, title_line
 from .signals import die_with_parent
 from .tables import BODY_SHORT_NAMES
 
@@ -93,8 +93,8 @@ def document_filters(document: Document, tags: Tags) -> dict[str, list[str]]:
         "行动方面": list(action_lines),
         "可持续发展目标": [f"SDG {sdg}" for sdg in sdgs],
     }
-    if document.revision:
-        filters["年份"] = [str(document.revision.year)]
+    if year := document_year(document):
+        filters["年份"] = [str(year)]
     return {name: values for name, values in filters.items() if values}
 
 

@@ -47,8 +47,9 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "document.schema.json"
 
 # Keys in the order a reader of the YAML wants them; others follow.
 KEY_ORDER = (
-    *("id", "kind", "target", "work", "body", "number", "title", "revision", "history"),
-    *("proposal", "proposed_for_abolition", "source", "anchor", "code", "label", "old_label"),
+    *("id", "kind", "status", "target", "work", "body", "number", "title", "revision"),
+    *("history", "proposal", "action", "ref", "proposer", "conference", "base"),
+    *("proposed_for_abolition", "source", "anchor", "code", "label", "old_label"),
     *("heading", "verb", "addressee", "part", "line", "text"),
 )
 RANK = {key: i for i, key in enumerate(KEY_ORDER)}
@@ -66,6 +67,7 @@ def validator() -> Any:
 
 def to_dict(document: Document) -> dict[str, Any]:
     data = plain(document)
+    data["status"] = document.status
     if document.proposed_for_abolition:
         data["proposed_for_abolition"] = True
     return ordered(data)
@@ -264,7 +266,7 @@ def document_from(d: dict[str, Any]) -> Document:
         number=d.get("number"),
         revision=revision_from(d.get("revision")),
         history=tuple(Revision(**r) for r in d.get("history", [])),
-        proposal=Proposal(**d["proposal"]) if "proposal" in d else None,
+        proposal=proposal_from(d["proposal"]) if "proposal" in d else None,
         sections=tuple(section_from(s) for s in d.get("sections", [])),
         footnotes=tuple(Footnote(**f) for f in d.get("footnotes", [])),
         outcomes=tuple(
@@ -278,6 +280,11 @@ def document_from(d: dict[str, Any]) -> Document:
             for o in d.get("outcomes", [])
         ),
     )
+
+
+def proposal_from(d: dict[str, Any]) -> Proposal:
+    conference, base = revision_from(d.get("conference")), revision_from(d.get("base"))
+    return Proposal(**{**d, "conference": conference, "base": base})
 
 
 def revision_from(d: dict[str, Any] | None) -> Revision | None:

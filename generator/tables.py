@@ -129,6 +129,17 @@ SDGS: Final[dict[int, str]] = {
     17: "促进目标实现的伙伴关系",
 }
 
+# Who sends proposals, by the first part of their reference (EUR/48A1/9): the
+# regional telecommunication organizations' common proposals.
+PROPOSERS: Final[dict[str, str]] = {
+    "EUR": "CEPT",
+    "ACP": "APT",
+    "IAP": "CITEL",
+    "AFCP": "ATU",
+    "ARB": "阿拉伯国家",
+    "RCC": "RCC",
+}
+
 # How the site names each body, in full (pages) and short (index columns, filters).
 BODY_NAMES: Final[dict[str, str]] = {
     "pp": "全权代表大会",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,11 @@ def docs(corpus: Parsed) -> dict[str, Document]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the seeds, once per test session."""
     work = tmp_path_factory.mktemp("work")
-    options = Options([SOURCES], work / "yaml", work / "site", work / "build", fresh=True)
+    registry = work / "published.txt"  # a copy: the build adds to it
+    shutil.copy(ROOT / "content" / "published.txt", registry)
+    options = Options(
+        [SOURCES], work / "yaml", work / "site", work / "build", fresh=True, registry=registry
+    )
     assert build(options, Stages(None))
     return options.site
 

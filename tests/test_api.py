@@ -55,9 +55,18 @@ def test_resolutions_json_lists_every_document(corpus: Parsed, site: Path) -> No
     documents = load(site, "resolutions.json")["documents"]
     assert [d["id"] for d in documents] == [d.id for d in corpus.documents]
     by_id = {d["id"]: d for d in documents}
-    assert by_id["pp-140-2022"]["latest"] and not by_id["pp-140-2018"]["latest"]
-    assert by_id["pp-70-2018"]["sdgs"] == [5]
-    assert by_id["pp-185-2014"]["proposal"] == {"action": "SUP", "ref": "EUR/48A1/6"}
+    # Only adopted texts are ever the latest: the collection has only proposals of Res 140.
+    assert by_id["wtsa-75-2022"]["latest"] and by_id["wtsa-75-2022"]["status"] == "adopted"
+    assert not by_id["pp-140-2022-eur-44a15-1"]["latest"]
+    assert by_id["pp-70-2018-eur-48a1-10"]["sdgs"] == [5]
+    assert by_id["pp-185-2018-eur-48a1-6"]["status"] == "proposal"
+    assert by_id["pp-185-2018-eur-48a1-6"]["proposal"] == {
+        "action": "SUP",
+        "ref": "EUR/48A1/6",
+        "proposer": "CEPT",
+        "conference": {"year": 2018, "place": "迪拜"},
+        "base": {"year": 2014, "place": "釜山"},
+    }
 
 
 def test_xrefs_json_gives_both_directions_and_every_url_resolves(site: Path) -> None:

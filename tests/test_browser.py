@@ -72,7 +72,7 @@ def background(page: Page, selector: str) -> str:
 
 
 def test_a_clause_permalink_opens_at_the_clause_highlighted(page: Page) -> None:
-    page.goto("/pp-140-2022/#resolves-6-i")
+    page.goto("/pp-140-2022-eur-44a15-1/#resolves-6-i")
     clause = "#resolves-6-i"
     page.wait_for_function(
         "document.querySelector('#resolves-6-i').getBoundingClientRect().top < 400"
@@ -85,11 +85,12 @@ def test_a_clause_permalink_opens_at_the_clause_highlighted(page: Page) -> None:
 
 
 def test_the_copy_button_copies_the_clause_url(page: Page, base_url: str) -> None:
-    page.goto("/pp-140-2022/")
+    page.goto("/pp-140-2022-eur-44a15-1/")
     page.hover("#resolves-6-i")
     page.click("#resolves-6-i > .copy-link")
     assert (
-        page.evaluate("navigator.clipboard.readText()") == f"{base_url}/pp-140-2022/#resolves-6-i"
+        page.evaluate("navigator.clipboard.readText()")
+        == f"{base_url}/pp-140-2022-eur-44a15-1/#resolves-6-i"
     )
     assert "已复制" in page.inner_text(".copy-status")
 
@@ -97,8 +98,19 @@ def test_the_copy_button_copies_the_clause_url(page: Page, base_url: str) -> Non
 def test_clicking_a_citation_lands_on_the_cited_resolution(page: Page, base_url: str) -> None:
     page.goto("/wtsa-75-2022/#considering-e-viii")
     page.click("#considering-e-viii a.citation")
-    page.wait_for_url(f"{base_url}/pp-140-2022/")
-    assert page.inner_text("h1") == "全权代表大会第140号决议（2022年，布加勒斯特）"
+    # Res 140 is in the collection only as proposals: its page of versions and proposals.
+    page.wait_for_url(f"{base_url}/works/pp-140/")
+    assert page.inner_text("h1") == "全权代表大会第140号决议：版本和提案"
+
+
+def test_an_address_published_before_leads_to_the_clause_it_showed(
+    page: Page, base_url: str
+) -> None:
+    """/pp-140-2022/ showed the proposal EUR/44A15/1 before proposals had ids of their own."""
+    page.goto("/pp-140-2022/#resolves-6-i")
+    page.wait_for_url(f"{base_url}/pp-140-2022-eur-44a15-1/#resolves-6-i")
+    assert page.locator("#resolves-6-i").is_visible()
+    assert page.inner_text("h1").endswith("修改提案 EUR/44A15/1")
 
 
 def test_clicking_a_matrix_cell_reaches_its_clauses(page: Page, base_url: str) -> None:
@@ -148,7 +160,7 @@ def test_filtering_the_index_by_sdg_5_shows_only_matching_rows(
 @pytest.mark.parametrize(
     "path",
     [
-        "/pp-140-2022/",
+        "/pp-140-2022-eur-44a15-1/",
         "/resolutions/",
         "/cross-references/",
         "/cross-references/pp/",
@@ -204,7 +216,7 @@ def test_a_phrase_finds_clauses_that_open_at_the_clause(page: Page, base_url: st
 
 def test_a_resolution_number_ranks_the_resolution_first(page: Page) -> None:
     page.goto("/")
-    assert search(page, "140")[:2] == ["/pp-140-2022/", "/pp-140-2018/"]
+    assert search(page, "140")[:2] == ["/pp-140-2022-eur-44a15-1/", "/pp-140-2018-eur-48a1-9/"]
 
 
 @pytest.mark.parametrize("query", ["鸿沟", "性别", "物联网"])

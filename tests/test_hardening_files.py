@@ -142,7 +142,7 @@ def test_a_site_on_another_file_system_is_replaced(tmp_path: Path) -> None:
         folders = {"yaml": tmp_path / "yaml", "site": elsewhere / "site", "build": tmp_path / "b"}
         for sources in (seed("001"), seed("000")):  # the second build replaces the first
             assert main(build_args(sources, folders)) == 0
-        assert (elsewhere / "site" / "pp-140-2022" / "index.html").is_file()
+        assert (elsewhere / "site" / "pp-140-2022-eur-44a15-1" / "index.html").is_file()
         assert not (elsewhere / "site" / "wtsa-75-2022").exists()
         assert [p.name for p in elsewhere.iterdir()] == ["site"]  # nothing left beside it
     finally:
@@ -158,7 +158,7 @@ def test_a_site_that_is_a_link_stays_one(tmp_path: Path) -> None:
     for sources in (seed("001"), seed("000")):
         assert main(build_args(sources, folders)) == 0
         assert link.is_symlink() and link.resolve() == real
-    assert (real / "pp-140-2022" / "index.html").is_file()
+    assert (real / "pp-140-2022-eur-44a15-1" / "index.html").is_file()
     assert not (real / "wtsa-75-2022").exists()
 
 

@@ -66,13 +66,13 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 
 def test_the_check_finds_a_broken_anchor_and_a_missing_page(tmp_path: Path) -> None:
-    page = tmp_path / "pp-140-2022" / "index.html"
+    page = tmp_path / "pp-140-2022-eur-44a15-1" / "index.html"
     page.parent.mkdir()
     page.write_text(
         '<a href="#resolves-99">x</a><a id="ok" href="#ok">y</a><a href="../nowhere/">z</a>',
         encoding="utf-8",
     )
     assert broken_links(tmp_path) == [
-        "pp-140-2022/index.html: #resolves-99 (no id 'resolves-99')",
-        "pp-140-2022/index.html: ../nowhere/ (no such file)",
+        "pp-140-2022-eur-44a15-1/index.html: #resolves-99 (no id 'resolves-99')",
+        "pp-140-2022-eur-44a15-1/index.html: ../nowhere/ (no such file)",
     ]

@@ -85,7 +85,8 @@ def test_a_new_citation_rerenders_what_shows_it_and_mkdocs_only_those(root: Path
     build_into(root, "inc")
     site = root / "inc-site"
     inodes = {
-        page: (site / page / "index.html").stat().st_ino for page in ("pp-188-2018", "pp-70-2018")
+        page: (site / page / "index.html").stat().st_ino
+        for page in ("pp-188-2018-eur-48a1-4", "pp-70-2018-eur-48a1-10")
     }
     source = root / "sources" / seed("001").name  # WTSA Resolution 75 (2022)
     cited = "全权代表大会第188号决议（2018年，迪拜，修订版）"
@@ -96,9 +97,16 @@ def test_a_new_citation_rerenders_what_shows_it_and_mkdocs_only_those(root: Path
     # wtsa-75: its page and work page; pp-188: its page and work page (cited by); the
     # index pages; the matrix cells of wtsa-75's clauses.
     assert 6 <= again.rendered <= 40, again.rendered
-    assert (site / "pp-188-2018" / "index.html").stat().st_ino != inodes["pp-188-2018"]
-    assert (site / "pp-70-2018" / "index.html").stat().st_ino == inodes["pp-70-2018"]
-    assert "wtsa-75-2022/#considering-a" in (site / "pp-188-2018" / "index.html").read_text()
+    assert (site / "pp-188-2018-eur-48a1-4" / "index.html").stat().st_ino != inodes[
+        "pp-188-2018-eur-48a1-4"
+    ]
+    assert (site / "pp-70-2018-eur-48a1-10" / "index.html").stat().st_ino == inodes[
+        "pp-70-2018-eur-48a1-10"
+    ]
+    assert (
+        "wtsa-75-2022/#considering-a"
+        in (site / "pp-188-2018-eur-48a1-4" / "index.html").read_text()
+    )
     assert_same_as_fresh(root)
 
 
@@ -140,15 +148,19 @@ def replace_folder_with_file(path: Path) -> None:
 
 
 FAULTS: dict[str, Callable[[Path], None]] = {
-    "a docs page truncated": lambda r: truncate(r / "inc-work" / "docs" / "pp-140-2022.md"),
+    "a docs page truncated": lambda r: truncate(
+        r / "inc-work" / "docs" / "pp-140-2022-eur-44a15-1.md"
+    ),
     "a docs page not UTF-8": lambda r: (r / "inc-work" / "docs" / "about.md").write_bytes(b"\xff"),
     "garbage in a site asset": lambda r: (r / "inc-site" / "assets" / "resolutions.js").write_text(
         "garbage"
     ),
-    "a site page zero-filled": lambda r: (r / "inc-site" / "pp-70-2018" / "index.html").write_bytes(
-        bytes(1000)
-    ),
-    "a kept YAML file edited": lambda r: (r / "inc-yaml" / "pp-140-2022.yaml").write_text("id: x"),
+    "a site page zero-filled": lambda r: (
+        r / "inc-site" / "pp-70-2018-eur-48a1-10" / "index.html"
+    ).write_bytes(bytes(1000)),
+    "a kept YAML file edited": lambda r: (
+        r / "inc-yaml" / "pp-140-2022-eur-44a15-1.yaml"
+    ).write_text("id: x"),
     "a cache entry holding garbage": lambda r: first_entry(r).write_text("garbage"),
     "a cache entry copied over another key": entry_over_another,
     "a cache entry replaced by a folder": lambda r: replace_with_folder(first_entry(r)),
@@ -316,5 +328,5 @@ def test_the_comparison_catches_a_dependency_left_unrecorded(
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("考虑到\na)\t", f"考虑到\na)\t{CITATION}；", 1), "utf-8")
     build_into(root, "inc")
-    with pytest.raises(AssertionError, match="site/pp-188-2018/index.html"):
+    with pytest.raises(AssertionError, match="site/pp-188-2018-eur-48a1-4/index.html"):
         assert_same_as_fresh(root)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.errors import SourceError, Warnings
-from generator.model import Clause, Document
+from generator.model import Clause, Document, Proposal, Revision
 from generator.parse import Parsed, addressee_of, heading_of, parse_lines, without_init
 from generator.patterns import (
     PROPOSAL_LINE,
@@ -41,21 +41,21 @@ def test_each_file_yields_its_units(corpus: Parsed) -> None:
     for document in corpus.documents:
         by_source.setdefault(document.source[:3], []).append(document.id)
     assert by_source == {
-        "000": ["pp-140-2022"],
+        "000": ["pp-140-2022-eur-44a15-1"],
         "001": ["wtsa-75-2022"],
         "002": ["report-002"],
         "003": ["report-003"],
         "004": [
-            "pp-133-2018",
-            "pp-130-2018",
-            "pp-180-2018",
-            "pp-188-2018",
-            "pp-197-2018",
-            "pp-185-2014",
-            "pp-101-2018",
-            "pp-102-2018",
-            "pp-140-2018",
-            "pp-70-2018",
+            "pp-133-2018-eur-48a1-1",
+            "pp-130-2018-eur-48a1-2",
+            "pp-180-2018-eur-48a1-3",
+            "pp-188-2018-eur-48a1-4",
+            "pp-197-2018-proposal",
+            "pp-185-2018-eur-48a1-6",
+            "pp-101-2018-eur-48a1-7",
+            "pp-102-2018-eur-48a1-8",
+            "pp-140-2018-eur-48a1-9",
+            "pp-70-2018-eur-48a1-10",
         ],
     }
 
@@ -71,7 +71,7 @@ def test_a_repeated_id_is_made_unique(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes(seed("000").read_bytes())
     ids = [d.id for d in parse_paths(tmp_path).documents]
-    assert ids == ["pp-140-2022", "pp-140-2022-2"]
+    assert ids == ["pp-140-2022-eur-44a15-1", "pp-140-2022-eur-44a15-1-2"]
 
 
 UNIT_ENDS = {
@@ -114,14 +114,42 @@ def test_any_line_a_unit_end_pattern_matches_begins_with_its_starts(
 
 
 def test_header_of_a_proposal_with_flattened_revisions(docs: dict[str, Document]) -> None:
-    document = docs["pp-140-2022"]
+    document = docs["pp-140-2022-eur-44a15-1"]
     assert (document.body, document.number, document.work) == ("pp", "140", "pp-140")
     assert (
         document.title
         == "国际电联在落实信息社会世界高峰会议成果和2030年可持续发展议程及其跟进和审查程序中的作用"
     )
     assert [(r.year, r.place) for r in document.history] == [(2018, "迪拜"), (2022, "布加勒斯特")]
-    assert (document.revision.year, document.revision.place) == (2022, "布加勒斯特")
+    # A proposal is not a revision: it amends Dubai 2018's text and is sent to Bucharest.
+    assert document.revision is None and document.status == "proposal"
+    assert document.proposal == Proposal(
+        "MOD", "EUR/44A15/1", "CEPT", Revision(2022, "布加勒斯特"), Revision(2018, "迪拜")
+    )
+
+
+def test_proposals_of_one_file_share_their_proposer_and_conference(
+    docs: dict[str, Document],
+) -> None:
+    """004's ECP-6 (SUP) names only the text it abolishes, and ECP-5 has no MOD line:
+    both take what the file's other proposals say."""
+    proposals = [d.proposal for d in docs.values() if d.source.startswith("004_") and d.proposal]
+    assert len(proposals) == 10
+    assert {(p.proposer, p.conference) for p in proposals} == {("CEPT", Revision(2018, "迪拜"))}
+    abolish = docs["pp-185-2018-eur-48a1-6"].proposal
+    assert abolish and (abolish.action, abolish.base) == ("SUP", Revision(2014, "釜山"))
+    assert docs["pp-197-2018-proposal"].proposal.ref is None  # type: ignore[union-attr]
+
+
+def test_a_proposal_cannot_take_the_id_of_the_text_adopted_at_its_conference(
+    docs: dict[str, Document],
+) -> None:
+    adopted = [d.id for d in docs.values() if d.status == "adopted"]
+    assert sorted(adopted) == ["report-002", "report-003", "wtsa-75-2022"]
+    for document in docs.values():
+        if document.proposal and document.work and document.proposal.conference:
+            taken = f"{document.work}-{document.proposal.conference.year}"
+            assert document.id.startswith(taken + "-") and document.id != taken
 
 
 def test_history_comes_from_the_heading_and_the_history_line(docs: dict[str, Document]) -> None:
@@ -132,7 +160,7 @@ def test_history_comes_from_the_heading_and_the_history_line(docs: dict[str, Doc
 
 
 def test_a_title_over_three_lines_is_joined(docs: dict[str, Document]) -> None:
-    assert docs["pp-102-2018"].title == (
+    assert docs["pp-102-2018-eur-48a1-8"].title == (
         "国际电联在有关互联网和互联网资源（包括域名和地址）管理的国际公共政策问题方面的作用"
     )
 
@@ -188,7 +216,7 @@ def test_addressee_reads_longest_phrases_first() -> None:
 
 
 def test_a_heading_occurring_twice_gets_a_unique_anchor(docs: dict[str, Document]) -> None:
-    sections = docs["pp-140-2022"].sections
+    sections = docs["pp-140-2022-eur-44a15-1"].sections
     assert [s.anchor for s in sections if s.verb == "considering"] == [
         "considering",
         "considering-2",
@@ -217,32 +245,34 @@ def test_nested_clauses_of_001_considering_e(docs: dict[str, Document]) -> None:
 
 
 def test_resolves_6_holds_i_and_ii_then_7_follows(docs: dict[str, Document]) -> None:
-    resolves = next(s for s in docs["pp-140-2022"].sections if s.anchor == "resolves")
+    resolves = next(s for s in docs["pp-140-2022-eur-44a15-1"].sections if s.anchor == "resolves")
     assert [c.label for c in resolves.clauses] == [str(n) for n in range(1, 13)]
     assert [c.anchor for c in resolves.clauses[5].clauses] == ["resolves-6-i", "resolves-6-ii"]
 
 
 def test_flattened_letter_label_is_resolved_from_the_sequence(docs: dict[str, Document]) -> None:
-    e = clause(docs["pp-140-2022"], "recognizing-e")
+    e = clause(docs["pp-140-2022-eur-44a15-1"], "recognizing-e")
     assert (e.label, e.old_label, e.line) == ("e", "a", 62)
     assert e.text.startswith("联大关于全面审查WSIS成果落实的成果文件")
-    assert clause(docs["pp-140-2022"], "recognizing-k").old_label == "g"
+    assert clause(docs["pp-140-2022-eur-44a15-1"], "recognizing-k").old_label == "g"
 
 
 def test_flattened_number_label_is_resolved_from_the_sequence(docs: dict[str, Document]) -> None:
-    twelve = clause(docs["pp-140-2022"], "resolves-12")
+    twelve = clause(docs["pp-140-2022-eur-44a15-1"], "resolves-12")
     assert (twelve.label, twelve.old_label) == ("12", "11")
 
 
 def test_renumbering_in_both_directions(docs: dict[str, Document]) -> None:
     # 004 ECP-1, 认识到: a) ba) cb) … — old b is now a (the old a was deleted).
-    recognizing = next(s for s in docs["pp-133-2018"].sections if s.verb == "recognizing")
+    recognizing = next(
+        s for s in docs["pp-133-2018-eur-48a1-1"].sections if s.verb == "recognizing"
+    )
     pairs = [(c.label, c.old_label) for c in recognizing.clauses]
     assert pairs[:4] == [("a", None), ("a", "b"), ("b", "c"), ("c", "d")]
     # 004 ECP-2, instructs further the Directors of TSB and BDT: 7, 68, 9, 710 — old 6 now 8, old 7 now 10.
     section = next(
         s
-        for s in docs["pp-130-2018"].sections
+        for s in docs["pp-130-2018-eur-48a1-2"].sections
         if s.anchor == "instructs-further-director-tsb-and-director-bdt"
     )
     labels = [(c.label, c.old_label) for c in section.clauses]
@@ -253,7 +283,7 @@ def test_clause_anchors_are_unique_and_readable(docs: dict[str, Document]) -> No
     for document in docs.values():
         found = anchors(document) + [s.anchor for s in document.sections]
         assert len(found) == len(set(found)), document.id
-    assert "instructs-secretary-general-3" in anchors(docs["pp-140-2022"])
+    assert "instructs-secretary-general-3" in anchors(docs["pp-140-2022-eur-44a15-1"])
     assert "considering-e-iii" in anchors(docs["wtsa-75-2022"])
 
 
@@ -265,7 +295,7 @@ def test_anchors_are_the_same_on_every_run() -> None:
 
 def test_each_clause_keeps_its_source_line(docs: dict[str, Document]) -> None:
     lines = seed("000").read_text(encoding="utf-8").split("\n")
-    for c in walk_clauses(docs["pp-140-2022"].sections[7].clauses):
+    for c in walk_clauses(docs["pp-140-2022-eur-44a15-1"].sections[7].clauses):
         assert c.text[:10] in lines[c.line - 1]
 
 
@@ -322,7 +352,7 @@ def test_a_footnote_marker_without_its_text_is_shown_with_a_caret_under_it() -> 
 
 
 def test_footnotes_become_a_list_with_markers_in_the_text(docs: dict[str, Document]) -> None:
-    document = docs["pp-140-2022"]
+    document = docs["pp-140-2022-eur-44a15-1"]
     assert (document.footnotes[0].id, document.footnotes[0].text) == (
         "1",
         "这些国家包括最不发达国家、小岛屿发展中国家、内陆发展中国家和经济转型国家。",
@@ -336,32 +366,32 @@ def test_footnote_numbering_follows_the_marker_in_each_resolution(
     docs: dict[str, Document],
 ) -> None:
     # 004 ECP-4: ``[footnoteRef:6]1`` is footnote 1 of Resolution 188.
-    assert [f.id for f in docs["pp-188-2018"].footnotes][:1] == ["1"]
+    assert [f.id for f in docs["pp-188-2018-eur-48a1-4"].footnotes][:1] == ["1"]
 
 
 # --- Proposals -----------------------------------------------------------------------
 
 
 def test_proposal_with_summary_and_reason(docs: dict[str, Document]) -> None:
-    proposal = docs["pp-140-2018"].proposal
+    proposal = docs["pp-140-2018-eur-48a1-9"].proposal
     assert (proposal.action, proposal.ref) == ("MOD", "EUR/48A1/9")
     assert proposal.summary.startswith("自釜山PP-14对有关落实WSIS成果的第140号决议进行修订以来")
     assert proposal.reason == "更新第140号决议，以考虑到联大第A/70/1和A/70/125号决议提供的指导。"
 
 
 def test_sup_proposal_marks_the_resolution_for_abolition(docs: dict[str, Document]) -> None:
-    document = docs["pp-185-2014"]
+    document = docs["pp-185-2018-eur-48a1-6"]
     assert document.proposed_for_abolition
     assert (document.proposal.action, document.proposal.ref) == ("SUP", "EUR/48A1/6")
     assert document.title == "全球民航航班跟踪"
-    assert [d.id for d in docs.values() if d.proposed_for_abolition] == ["pp-185-2014"]
+    assert [d.id for d in docs.values() if d.proposed_for_abolition] == ["pp-185-2018-eur-48a1-6"]
 
 
 def test_a_proposal_missing_its_mod_line_is_a_warning(
     docs: dict[str, Document], corpus: Parsed
 ) -> None:
-    assert docs["pp-197-2018"].proposal.action == "MOD"
-    assert docs["pp-197-2018"].proposal.ref is None
+    assert docs["pp-197-2018-proposal"].proposal.action == "MOD"
+    assert docs["pp-197-2018-proposal"].proposal.ref is None
     assert any(
         "004_dfd693b219ab3d6d.txt:313: proposal has no MOD" in str(w) for w in corpus.warnings
     )

@@ -186,5 +186,5 @@ def test_a_bad_file_does_not_hide_the_others(tmp_path: Path) -> None:
     (tmp_path / "000.txt").write_bytes(seed("000").read_bytes())
     (tmp_path / "bad.txt").write_bytes("忆及".encode("gb18030"))
     report = parse_paths(tmp_path)
-    assert [d.id for d in report.documents] == ["pp-140-2022"]
+    assert [d.id for d in report.documents] == ["pp-140-2022-eur-44a15-1"]
     assert [p.path.endswith("bad.txt") for p in report.errors] == [True]

@@ -29,7 +29,7 @@ def test_every_document_has_a_page_with_every_clause_id(corpus: Parsed, site: Pa
 
 
 def test_pages_are_chinese_and_make_no_third_party_request(site: Path) -> None:
-    page = (site / "pp-140-2022" / "index.html").read_text(encoding="utf-8")
+    page = (site / "pp-140-2022-eur-44a15-1" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in page
     assert not re.search(
         r'(?:src|href)="https?://(?!squidfunk\.github\.io/mkdocs-material/")', page
@@ -38,14 +38,16 @@ def test_pages_are_chinese_and_make_no_third_party_request(site: Path) -> None:
 
 
 def test_renumbered_labels_show_the_old_one(site: Path) -> None:
-    page = (site / "pp-140-2022" / "index.html").read_text(encoding="utf-8")
+    page = (site / "pp-140-2022-eur-44a15-1" / "index.html").read_text(encoding="utf-8")
     assert re.search(
         r'id="recognizing-e">.*?e\)</span><span class="clause-old-label"[^>]*>（原a\)）', page
     )
 
 
 def test_sup_proposal_says_proposed_for_abolition(site: Path) -> None:
-    assert "提议废止本决议" in (site / "pp-185-2014" / "index.html").read_text(encoding="utf-8")
+    assert "提议废止本决议" in (site / "pp-185-2018-eur-48a1-6" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_document_text_is_escaped(corpus: Parsed, tmp_path: Path) -> None:
@@ -93,9 +95,12 @@ def clause_html(site: Path, document_id: str, anchor: str) -> str:
     return match[1]
 
 
-def test_a_citation_links_to_the_newest_version(site: Path) -> None:
+def test_a_citation_of_a_work_with_only_proposals_links_to_its_versions_page(
+    site: Path,
+) -> None:
+    """Res 140 is here only as two proposals: neither is the text the citation names."""
     html = clause_html(site, "wtsa-75-2022", "considering-e-viii")
-    assert re.search(r'<a class="citation" href="\.\./pp-140-2022/"[^>]*>第140号决议', html)
+    assert re.search(r'<a class="citation" href="\.\./works/pp-140/"[^>]*>第140号决议', html)
 
 
 def test_a_citation_outside_the_collection_is_marked(site: Path) -> None:
@@ -105,50 +110,63 @@ def test_a_citation_outside_the_collection_is_marked(site: Path) -> None:
 
 
 def test_each_number_of_a_shared_citation_links_to_its_own_resolution(site: Path) -> None:
-    html = clause_html(site, "pp-102-2018", "recalling-c")
+    html = clause_html(site, "pp-102-2018-eur-48a1-8", "recalling-c")
     links = re.findall(r'<a class="citation" href="([^"]+)"[^>]*>(\d+)</a>', html)
     assert links == [
-        ("../pp-101-2018/", "101"),
+        ("../works/pp-101/", "101"),  # only proposals in the collection
         ("../works/pp-102/", "102"),  # its own earlier revision: the list of versions
-        ("../pp-133-2018/", "133"),
+        ("../works/pp-133/", "133"),
     ]
 
 
 def test_cited_by_lists_the_citing_clauses(site: Path) -> None:
-    html = page(site, "pp-140-2022")
+    html = page(site, "pp-140-2022-eur-44a15-1")
     cited_by = html[html.index('id="cited-by"') :]
     assert '<a href="../wtsa-75-2022/#considering-e-viii">' in cited_by
     # cited-by is per work: the older version lists the same citations
-    older = page(site, "pp-140-2018")
+    older = page(site, "pp-140-2018-eur-48a1-9")
     assert '<a href="../wtsa-75-2022/#considering-e-viii">' in older[older.index('id="cited-by"') :]
 
 
-def test_an_older_version_points_to_the_newest_and_the_works_page_lists_both(site: Path) -> None:
-    assert '本站另有更新的版本：<a href="../pp-140-2022/">' in page(site, "pp-140-2018")
+def test_a_proposal_says_so_and_the_works_page_lists_proposals_apart(site: Path) -> None:
+    html = page(site, "pp-140-2022-eur-44a15-1")
+    assert "<title>全权代表大会第140号决议（2018年，迪拜）修改提案 EUR/44A15/1 - " in html
+    assert "这是一份提案，不是大会通过的文本。" in html
+    assert "<strong>MOD</strong> EUR/44A15/1（CEPT），提交2022年布加勒斯特全权代表大会" in html
+    assert (
+        '所修改的文本：<a href="../works/pp-140/">全权代表大会第140号决议（2018年，迪拜，修订版）</a>，本站未收录其通过的文本'
+        in html
+    )
     versions = page(site, "works/pp-140")
-    assert versions.index('href="../../pp-140-2022/"') < versions.index('href="../../pp-140-2018/"')
+    assert "本站未收录本决议通过的文本，只收录了下列提案。" in versions
+    assert versions.index('href="../../pp-140-2022-eur-44a15-1/"') < versions.index(
+        'href="../../pp-140-2018-eur-48a1-9/"'
+    )
+    assert "（提交2018年迪拜全权代表大会）" in versions
 
 
 def test_clauses_carry_action_line_and_sdg_labels(site: Path) -> None:
-    html = clause_html(site, "pp-70-2018", "recalling-a")
+    html = clause_html(site, "pp-70-2018-eur-48a1-10", "recalling-a")
     assert '<a class="tag tag-sdg" href="../resolutions/?sdg=5"' in html
-    html = clause_html(site, "pp-140-2022", "resolves-10")
+    html = clause_html(site, "pp-140-2022-eur-44a15-1", "resolves-10")
     assert '<a class="tag tag-action-line" href="../matrix/#C2"' in html
 
 
 def test_the_index_rows_carry_what_the_filters_match(site: Path) -> None:
     html = page(site, "resolutions")
     rows = re.findall(
-        r'<tr data-body="(\w+)" data-year="(\d*)" data-action-lines="([^"]*)" data-sdgs="([^"]*)">',
+        r'<tr data-body="(\w+)" data-year="(\d*)" data-status="(\w+)" '
+        r'data-action-lines="([^"]*)" data-sdgs="([^"]*)">',
         html,
     )
     assert len(rows) == 14
-    assert ("pp", "2018", "", "5") in rows  # pp-70-2018
+    assert ("pp", "2018", "proposal", "", "5") in rows  # pp-70-2018-eur-48a1-10
+    assert [row[:3] for row in rows].count(("wtsa", "2022", "adopted")) == 1
     assert [row[0] for row in rows].count("report") == 2
 
 
 def test_the_navigation_lists_index_pages_never_documents(site: Path) -> None:
-    html = page(site, "pp-140-2022")
+    html = page(site, "pp-140-2022-eur-44a15-1")
     nav = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', html)
     nav += re.findall(r'href="([^"]+)"[^>]*class="md-nav__link', html)
     assert not [href for href in nav if re.search(r"(pp|wtsa|report)-\d", href)]
@@ -194,7 +212,7 @@ def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
     row = re.search(r'<tr id="work-pp-140">(.*?)</tr>', html, re.DOTALL)
     assert row is not None
     cited_by = collection.cited_by("pp-140")
-    assert f'<a href="../../pp-140-2022/#cited-by">{len(cited_by)}</a>' in row[1]
+    assert f'<a href="../../pp-140-2022-eur-44a15-1/#cited-by">{len(cited_by)}</a>' in row[1]
     for citing in {ref.place.document for ref in cited_by}:
         assert f'href="../../{citing}/"' in row[1]
     for target in {ref.target for ref in collection.cites("pp-140")}:
@@ -207,7 +225,7 @@ def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
         page(site, "cross-references/outside"),
         re.DOTALL,
     )
-    assert outside is not None and 'href="../../pp-140-2022/"' in outside[1]
+    assert outside is not None and 'href="../../pp-140-2022-eur-44a15-1/"' in outside[1]
 
 
 def test_the_cross_reference_overview_counts_each_bodys_citations(

@@ -80,13 +80,16 @@ def test_a_resolution_written_as_a_source_text_parses_back_the_same(corpus: Pars
 
 
 def without_lines(document: Document) -> Document:
-    """The document without where it came from (file, lines, proposal, history)."""
+    """The document without where it came from (file, lines, proposal, history), a
+    proposal read as the text it proposes."""
 
     def clause(c: Clause) -> Clause:
         return replace(c, line=0, clauses=tuple(map(clause, c.clauses)))
 
     return replace(
         document,
+        id="",
+        revision=document.revision or (document.proposal.conference if document.proposal else None),
         source="",
         line=0,
         proposal=None,
