@@ -14,7 +14,16 @@ from markupsafe import Markup
 
 from .link import Collection
 from .model import Citation, Clause, Document
-from .names import document_page, href, label_text, split_work, work_of, work_page
+from .names import (
+    document_page,
+    href,
+    label_text,
+    revision_anchor,
+    revision_text,
+    split_work,
+    work_of,
+    work_page,
+)
 from .tables import ACTION_LINES, BODY_NAMES, SDGS
 
 FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
@@ -133,7 +142,7 @@ class ClauseWriter:
     def citation_html(self, text: str, refs: list[Citation], document: Document, root: str) -> str:
         """One citation span. A span citing several works (``第50和第52号决议``) links each number."""
         if len(refs) == 1:
-            return self.citation_link(text, refs[0].target, document, root)
+            return self.citation_link(text, refs[0], document, root)
         html, position = [], 0
         for ref in refs:
             found = number_in(text, ref.target, position)
@@ -141,23 +150,39 @@ class ClauseWriter:
                 continue
             start, end = found
             html.append(escape(text[position:start]))
-            html.append(self.citation_link(text[start:end], ref.target, document, root))
+            html.append(self.citation_link(text[start:end], ref, document, root))
             position = end
         html.append(escape(text[position:]))
         return "".join(html)
 
-    def citation_link(self, text: str, target: str, document: Document, root: str) -> str:
-        name = escape(work_name(self.collection, target))
-        if target == work_of(document):  # an earlier revision of this very resolution
-            versions = href(root, work_page(target))
-            return (
-                f'<a class="citation" href="{versions}" title="{name}：各版本">{escape(text)}</a>'
-            )
-        link = work_href(self.collection, target, root)
-        if link is None:
-            title = f"{name}：本站未收录"
-            return f'<span class="citation citation-missing" title="{title}">{escape(text)}</span>'
-        return f'<a class="citation" href="{escape(link)}" title="{name}">{escape(text)}</a>'
+    def citation_link(self, text: str, citation: Citation, document: Document, root: str) -> str:
+        """A link to what the citation names: the adopted text of the revision it names,
+        or that revision on the work's page when the collection does not have it; with
+        no revision named, the newest adopted text (``work_href``)."""
+        target, revision = citation.target, citation.revision
+        name = work_name(self.collection, target)
+        in_collection = bool(self.collection.versions(target))
+        if revision is not None and in_collection:
+            name += f"（{revision_text(revision)}）"
+            adopted = self.collection.adopted(target, revision.year, revision.place)
+            if adopted is not None:
+                link = href(root, document_page(adopted.id))
+            else:
+                link = href(root, work_page(target), revision_anchor(revision))
+                name += "：本站未收录其通过的文本"
+        elif target == work_of(document):  # an earlier revision of this very resolution
+            link, name = href(root, work_page(target)), f"{name}：版本和提案"
+        else:
+            found = work_href(self.collection, target, root)
+            if found is None:
+                title = escape(f"{name}：本站未收录")
+                return (
+                    f'<span class="citation citation-missing" title="{title}">{escape(text)}</span>'
+                )
+            link = found
+        return (
+            f'<a class="citation" href="{escape(link)}" title="{escape(name)}">{escape(text)}</a>'
+        )
 
 
 def citation_spans(text: str, refs: tuple[Citation, ...]) -> list[tuple[int, int, list[Citation]]]:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Clause, Document, Outcome
+from .model import Clause, Document, Outcome, Revision
 from .names import document_url, document_year, label_text, title_line, work_of
 
 
@@ -44,10 +44,12 @@ class Place:
 
 @dataclass(frozen=True)
 class Reference:
-    """One citation of ``target`` (a work id) made at ``place``."""
+    """One citation of ``target`` (a work id) made at ``place``, naming ``revision``
+    of it where the text does (``第140号决议（2018年，迪拜）``)."""
 
     place: Place
     target: str
+    revision: Revision | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Collection:
             "versions",
             "latest",
             "adopted",
+            "timeline",
             "cites",
             "cited_by",
             "cited_outside",
@@ -127,12 +130,20 @@ class Collection:
         self.clauses = 0  # and report outcomes: every place
         self.references: list[Reference] = []
         self.tagged: list[TaggedPlace] = []
+        # The revisions each work's citations name, its own documents' included.
+        self._cited_revisions: dict[str, list[Revision]] = defaultdict(list)
         for document in documents:
             for place, part in places(document):
                 self.clauses += 1
                 if isinstance(part, Clause) and part.refs:
-                    targets = dict.fromkeys(ref.target for ref in part.refs)
-                    self.references.extend(Reference(place, target) for target in targets)
+                    # One reference per clause and work, naming the last revision named:
+                    # a flattened edit (2014年，迪拜2017年，布宜诺斯艾利斯) names the old first.
+                    named: dict[str, Revision | None] = {}
+                    for citation in part.refs:
+                        named[citation.target] = citation.revision or named.get(citation.target)
+                        if citation.revision:
+                            self._cited_revisions[citation.target].append(citation.revision)
+                    self.references.extend(Reference(place, *cited) for cited in named.items())
                 if part.action_lines or part.sdgs:
                     self.tagged.append(TaggedPlace(place, part.action_lines, part.sdgs))
         versions: dict[str, list[Document]] = defaultdict(list)
@@ -183,6 +194,23 @@ class Collection:
             ):
                 return document
         return None
+
+    def timeline(self, work: str) -> list[Revision]:
+        """Every revision of a work known to the collection, oldest first: from its
+        documents' headers and history lines, what its proposals amend and where they
+        are sent, and what citations of it name."""
+        known: dict[int, Revision] = {}
+        for document in self._works.get(work, []):
+            proposal = document.proposal
+            found = [*document.history, document.revision]
+            found += [proposal.base, proposal.conference] if proposal else []
+            for revision in found:
+                if revision and (revision.year not in known or not known[revision.year].place):
+                    known[revision.year] = revision
+        for revision in self._cited_revisions.get(work, ()):
+            if revision.year not in known:
+                known[revision.year] = revision
+        return [known[year] for year in sorted(known)]
 
     def cites(self, work: str) -> list[Reference]:
         """Where a work's versions cite other works."""

@@ -92,6 +92,11 @@ def title_line(document: Document) -> str:
     return f"{resolution}修改提案{reference}"
 
 
+def revision_anchor(revision: Revision) -> str:
+    """A revision's entry on its work's page: ``revision-2018``."""
+    return f"revision-{revision.year}"
+
+
 def conference_text(body: str, conference: Revision) -> str:
     """``2022年布加勒斯特全权代表大会``."""
     return f"{conference.year}年{conference.place or ''}{BODY_NAMES[body]}"

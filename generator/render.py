@@ -33,6 +33,7 @@ from .names import (
     document_year,
     href,
     matrix_cell_page,
+    revision_anchor,
     revision_text,
     root_of,
     split_work,
@@ -159,6 +160,7 @@ def environment(collection: Collection) -> Environment:
         group_names=GROUP_NAMES,
         revision_text=revision_text,
         conference_text=conference_text,
+        revision_anchor=revision_anchor,
         document_year=document_year,
         title_line=title_line,
         work_of=work_of,
@@ -228,11 +230,11 @@ def citing_documents(collection: Collection, refs: list[Reference]) -> list[tupl
     """(id, short name, citing places) of each document making these references."""
     return [
         (
-            places[0].document,
-            short_name(collection, places[0].work, places[0].document),
-            len(places),
+            group[0].place.document,
+            short_name(collection, group[0].place.work, group[0].place.document),
+            len(group),
         )
-        for places in group_by_document(refs)
+        for group in group_by_document(refs)
     ]
 
 
@@ -241,11 +243,11 @@ def cites_in(collection: Collection, document: Document) -> list[Reference]:
     return [ref for ref in collection.cites(work_of(document)) if ref.place.document == document.id]
 
 
-def group_by_document(references: list[Reference]) -> list[list[Place]]:
-    """The citing places, grouped by the document they are in, in collection order."""
-    groups: dict[str, list[Place]] = {}
+def group_by_document(references: list[Reference]) -> list[list[Reference]]:
+    """The references, grouped by the document citing, in collection order."""
+    groups: dict[str, list[Reference]] = {}
     for ref in references:
-        groups.setdefault(ref.place.document, []).append(ref.place)
+        groups.setdefault(ref.place.document, []).append(ref)
     return list(groups.values())
 
 

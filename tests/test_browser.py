@@ -98,9 +98,12 @@ def test_the_copy_button_copies_the_clause_url(page: Page, base_url: str) -> Non
 def test_clicking_a_citation_lands_on_the_cited_resolution(page: Page, base_url: str) -> None:
     page.goto("/wtsa-75-2022/#considering-e-viii")
     page.click("#considering-e-viii a.citation")
-    # Res 140 is in the collection only as proposals: its page of versions and proposals.
-    page.wait_for_url(f"{base_url}/works/pp-140/")
+    # 第140号决议（2018年，迪拜）: the collection has only proposals of Res 140, so the
+    # citation lands on Dubai 2018's entry of its page, which says so.
+    page.wait_for_url(f"{base_url}/works/pp-140/#revision-2018")
     assert page.inner_text("h1") == "全权代表大会第140号决议：版本和提案"
+    entry = page.locator("#revision-2018")
+    assert entry.is_visible() and "本站未收录通过的文本" in entry.inner_text()
 
 
 def test_an_address_published_before_leads_to_the_clause_it_showed(

@@ -95,12 +95,34 @@ def clause_html(site: Path, document_id: str, anchor: str) -> str:
     return match[1]
 
 
-def test_a_citation_of_a_work_with_only_proposals_links_to_its_versions_page(
-    site: Path,
-) -> None:
-    """Res 140 is here only as two proposals: neither is the text the citation names."""
+def test_a_citation_lands_on_the_revision_it_names(site: Path) -> None:
+    """第140号决议（2018年，迪拜）: the collection has no adopted text of it, only two
+    proposals (one amending it), so the link is its entry on Res 140's page, never a
+    proposal's page nor another revision's."""
     html = clause_html(site, "wtsa-75-2022", "considering-e-viii")
-    assert re.search(r'<a class="citation" href="\.\./works/pp-140/"[^>]*>第140号决议', html)
+    assert re.search(
+        r'<a class="citation" href="\.\./works/pp-140/#revision-2018" '
+        r'title="全权代表大会第140号决议（2018年，迪拜）：本站未收录其通过的文本">第140号决议',
+        html,
+    )
+    entry = page(site, "works/pp-140")
+    entry = entry[entry.index('<li id="revision-2018">') :]
+    entry = entry[: entry.index("</li>")]
+    assert "本站未收录通过的文本" in entry
+    assert (
+        '修改或废止本版本的提案（其中可见本版本的部分文字）：<a href="../../pp-140-2022-eur-44a15-1/">EUR/44A15/1</a>'
+        in entry
+    )
+    assert '提交该届大会的提案：<a href="../../pp-140-2018-eur-48a1-9/">EUR/48A1/9</a>' in entry
+
+
+def test_cited_by_says_which_revision_each_clause_names(site: Path) -> None:
+    html = page(site, "works/pp-140")
+    cited_by = html[html.index('id="cited-by"') :]
+    assert (
+        '<a href="../../wtsa-75-2022/#considering-e-viii">考虑到 e) viii)</a>'
+        '<span class="cited-revision">（引用2018年版本）</span>'
+    ) in cited_by
 
 
 def test_a_citation_outside_the_collection_is_marked(site: Path) -> None:
@@ -113,9 +135,11 @@ def test_each_number_of_a_shared_citation_links_to_its_own_resolution(site: Path
     html = clause_html(site, "pp-102-2018-eur-48a1-8", "recalling-c")
     links = re.findall(r'<a class="citation" href="([^"]+)"[^>]*>(\d+)</a>', html)
     assert links == [
-        ("../works/pp-101/", "101"),  # only proposals in the collection
-        ("../works/pp-102/", "102"),  # its own earlier revision: the list of versions
-        ("../works/pp-133/", "133"),
+        # 第101、102和133号决议（2014年，釜山）: each work's entry for Busan 2014, which
+        # the collection has only as the base of proposals (102's own included)
+        ("../works/pp-101/#revision-2014", "101"),
+        ("../works/pp-102/#revision-2014", "102"),
+        ("../works/pp-133/#revision-2014", "133"),
     ]
 
 
