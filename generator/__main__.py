@@ -21,4 +21,9 @@ if __name__ == "__main__":  # not when imported
         signal.signal(signum, leave)
     from generator.cli import main
 
-    sys.exit(main())
+    code = main()
+    # Done: a stop that arrives now, or arrived as main returned, changes nothing, and
+    # a handler run while Python shuts down would print a traceback.
+    for signum in STOPPING:
+        signal.signal(signum, signal.SIG_DFL)
+    sys.exit(code)

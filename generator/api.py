@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .link import Collection, Place, Reference
-from .model import Document, Revision
+from .model import Document, Edit, Revision, every_clause
 from .names import document_url, url, work_of, work_page
 from .tables import ACTION_LINES, SDGS
 
@@ -33,6 +33,7 @@ def files(collection: Collection) -> dict[str, str]:
         "xrefs.json": xrefs_json(collection),
         "matrix.json": as_json(matrix_data) + "\n",
         "matrix.csv": matrix_csv(matrix_data),
+        "changes.json": changes_json(collection),
     }
 
 
@@ -45,6 +46,32 @@ def resolutions_json(collection: Collection) -> str:
     """``{"documents": [...]}``, an entry per document."""
     entries = [as_json(document_entry(collection, d)) for d in collection.documents()]
     return '{"documents":[' + ",".join(entries) + "]}\n"
+
+
+def changes_json(collection: Collection) -> str:
+    """``{"proposals": {id: {"edits": [...], "ambiguous": [...]}}}``: the changes each
+    proposal's page shows, recovered from its flattened text, and the clauses whose
+    number it cannot tell."""
+    proposals = {}
+    for document in collection.documents():
+        if document.proposal is None:
+            continue
+        edits: list[dict[str, Any]] = []
+        ambiguous: list[dict[str, str]] = []
+        for clause in every_clause(document):
+            if clause.old_label and clause.label:
+                label = {"kind": "label", "old": clause.old_label, "new": clause.label}
+                edits.append({"anchor": clause.anchor, **label})
+            for edit in clause.edits:
+                edits.append({"anchor": clause.anchor, **plain_edit(edit)})
+            if clause.ambiguity:
+                ambiguous.append({"anchor": clause.anchor, "why": clause.ambiguity})
+        proposals[document.id] = {"edits": edits, "ambiguous": ambiguous}
+    return as_json({"proposals": proposals}) + "\n"
+
+
+def plain_edit(edit: Edit) -> dict[str, str]:
+    return {"kind": edit.kind, "old": edit.old, "new": edit.new, "text": edit.text}
 
 
 def xrefs_json(collection: Collection) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.model import Citation, Revision, YearEdit
+from generator.model import Citation, Edit, Revision
 from generator.patterns import NUMBER_MAX_DIGITS
 from generator.tables import (
     BODY_WORDS,
@@ -342,26 +342,77 @@ def extract_sdgs(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
 # ---------------------------------------------------------------------------
 
 
-def _year_edit(m: re.Match[str]) -> YearEdit | None:
+def _year_edit(m: re.Match[str]) -> Edit | None:
     """The edit a match stands for (earlier year first: edits move years forward), or None."""
     if m["range_a"]:
-        a, b = m["range_a"], m["range_b"]
+        kind, a, b, unit = "years", m["range_a"], m["range_b"], "年"
     elif m["digits"]:
+        kind, unit = "year", "年"
         a, b = _edited_year(m["digits"])
     else:
-        a, b = m["conf_a"], m["conf_b"]
+        kind, a, b, unit = "conference", m["conf_a"], m["conf_b"], ""
         body = CONFERENCE_ABBREVIATIONS[m["conf"]]
         if not {(body, 2000 + int(a)), (body, 2000 + int(b))} <= _CONFERENCE_YEARS:
             return None
     if a == b:
         return None
     old, new = sorted((a, b))
-    return YearEdit(old, new, m.group())
+    prefix = f"{m['conf']}-" if m["conf"] else ""
+    return Edit(kind, f"{prefix}{old}{unit}", f"{prefix}{new}{unit}", m.group())  # type: ignore[arg-type]
 
 
-def find_year_edits(text: str) -> tuple[YearEdit, ...]:
-    """Flattened tracked changes of years: 20182022年, 2016-20192020-2023年, 20147年, WTDC-1417."""
-    if "年" not in text and "-" not in text:
-        return ()
-    edits = (_year_edit(m) for m in _YEAR_EDIT.finditer(text))
-    return tuple(e for e in edits if e is not None)
+# A revision changed in place: ``2017年，布宜诺斯艾利斯2022年，基加利`` (WTDC-17 became WTDC-22).
+_PLACE_ALTERNATIVES = "|".join(map(re.escape, PLACES))
+_REVISION_EDIT = re.compile(
+    rf"(?P<old>(?P<year_a>(?:19|20)[0-9]{{2}})年[，,](?P<place_a>{_PLACE_ALTERNATIVES}))"
+    rf"(?P<new>(?P<year_b>(?:19|20)[0-9]{{2}})年[，,](?P<place_b>{_PLACE_ALTERNATIVES}))"
+)
+# Two conference places run together: ``《布宜诺斯艾利斯基加利行动计划》``.
+_PLACE_EDIT = re.compile(rf"(?P<a>{_PLACE_ALTERNATIVES})(?P<b>{_PLACE_ALTERNATIVES})")
+# Each place's conferences, oldest first: a changed place follows its body's order.
+_YEARS_AT: dict[str, list[tuple[str, int]]] = {}
+for _body, _year, _place in CONFERENCES:
+    _YEARS_AT.setdefault(_place, []).append((_body, _year))
+
+
+def _revision_edit(m: re.Match[str]) -> Edit | None:
+    years = int(m["year_a"]), int(m["year_b"])
+    if years[0] >= years[1] or not _BODY_AT.get((years[0], m["place_a"])):
+        return None
+    if _BODY_AT.get((years[0], m["place_a"])) != _BODY_AT.get((years[1], m["place_b"])):
+        return None
+    return Edit("revision", m["old"], m["new"], m.group())
+
+
+def _place_edit(m: re.Match[str]) -> Edit | None:
+    """Two places of one body's conferences, the earlier first; None for other pairs."""
+    for body, year in _YEARS_AT[m["a"]]:
+        if any(other == body and later > year for other, later in _YEARS_AT[m["b"]]):
+            return Edit("place", m["a"], m["b"], m.group())
+    return None
+
+
+def find_edits(text: str) -> tuple[Edit, ...]:
+    """Flattened tracked changes: years (20182022年, 2016-20192020-2023年, 20147年),
+    conferences (WTDC-1417), revisions (2017年，布宜诺斯艾利斯2022年，基加利) and
+    places (布宜诺斯艾利斯基加利), in the order of the text, none overlapping."""
+    found: list[tuple[int, int, Edit]] = []
+    for pattern, make in (
+        (_REVISION_EDIT, _revision_edit),
+        (_YEAR_EDIT, _year_edit),
+        (_PLACE_EDIT, _place_edit),
+    ):
+        for m in pattern.finditer(text):
+            edit = make(m)
+            taken = any(m.start() < end and start < m.end() for start, end, _ in found)
+            if edit is not None and not taken:
+                found.append((m.start(), m.end(), edit))
+    return tuple(edit for _, _, edit in sorted(found, key=lambda item: item[0]))
+
+
+def reading(text: str, edits: tuple[Edit, ...], side: str) -> str:
+    """The text as the base (``side`` "old") or the proposal ("new") reads it: each
+    edit's span replaced by that side of it."""
+    for edit in edits:
+        text = text.replace(edit.text, edit.old if side == "old" else edit.new)
+    return text

@@ -9,11 +9,12 @@ document text goes through ``escape``, the one escaping function outside Jinja
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from .link import Collection
-from .model import Citation, Clause, Document
+from .model import Citation, Clause, Document, Edit, every_clause
 from .names import (
     document_page,
     href,
@@ -47,6 +48,70 @@ def plain_html(text: str) -> str:
         lambda m: f'<sup id="fnref-{m["id"]}"><a href="#fn-{m["id"]}">{m["id"]}</a></sup>',
         escape(text),
     )
+
+
+EDIT_KINDS = {
+    "year": "年份",
+    "years": "年份",
+    "conference": "大会",
+    "revision": "版本",
+    "place": "地点",
+    "label": "编号",
+}
+
+
+def edit_html(kind: str, old: str, new: str) -> str:
+    """A change shown as one: the base text deleted, the proposal's inserted; the page's
+    reading switch can show either alone."""
+    title = escape(f"修改（{EDIT_KINDS[kind]}）：{old} → {new}")
+    return (
+        f'<span class="edit edit-{kind}" title="{title}">'
+        f"<del>{escape(old)}</del><ins>{escape(new)}</ins></span>"
+    )
+
+
+def with_edits(html: str, edits: tuple[Edit, ...]) -> str:
+    """Clause HTML with each recovered edit's span shown as the change it is; text
+    inside tags (attributes) is left alone."""
+    if not edits:
+        return html
+    by_text = {escape(edit.text): edit for edit in edits}
+    spans = "|".join(map(re.escape, sorted(by_text, key=len, reverse=True)))
+    pattern = re.compile(rf"(<[^>]*>)|({spans})")
+
+    def marked(m: re.Match[str]) -> str:
+        if m[1]:
+            return m[1]
+        edit = by_text[m[2]]
+        return edit_html(edit.kind, edit.old, edit.new)
+
+    return pattern.sub(marked, html)
+
+
+@dataclass(frozen=True)
+class EditCounts:
+    edits: int  # every change shown, renumbered labels included
+    relabelled: int
+    ambiguous: int  # clauses whose number cannot be trusted
+
+
+def edit_counts(document: Document) -> EditCounts:
+    """How many changes a document's page shows as changes, and how many places it
+    marks as ambiguous."""
+    edits = relabelled = ambiguous = 0
+    for clause in every_clause(document):
+        relabelled += clause.old_label is not None and clause.label is not None
+        edits += len(clause.edits)
+        ambiguous += clause.ambiguity is not None
+    return EditCounts(edits + relabelled, relabelled, ambiguous)
+
+
+AMBIGUITIES = {
+    "sequence": "此编号与所在列表的顺序不符：修订标记导出后，删除的和插入的条款连在一起，"
+    "无法确定哪一条是提案的文本",
+    "repeated": "此编号与前面的条款重复：很可能一条是删除的、一条是插入的条款；"
+    "本条款的锚点因此加了 -2",
+}
 
 
 def without_footnotes(text: str) -> str:
@@ -111,11 +176,14 @@ class ClauseWriter:
         for clause in clauses:
             anchor = escape(clause.anchor)
             html.append(f'<li class="clause" id="{anchor}">')
-            if clause.label:
+            if clause.old_label and clause.label:  # renumbered: shown as the edit it is
+                old, new = label_text(clause.old_label), label_text(clause.label)
+                html.append(f'<span class="clause-label">{edit_html("label", old, new)}</span>')
+            elif clause.label:
                 html.append(f'<span class="clause-label">{escape(label_text(clause.label))}</span>')
-            if clause.old_label:
-                old = escape(label_text(clause.old_label))
-                html.append(f'<span class="clause-old-label" title="原编号">（原{old}）</span>')
+            if clause.ambiguity:
+                why = escape(AMBIGUITIES[clause.ambiguity])
+                html.append(f'<span class="ambiguous" title="{why}">编号存疑</span>')
             html.append(
                 f' <span class="clause-text">{self.clause_html(clause, document, root)}</span>'
             )
@@ -137,7 +205,7 @@ class ClauseWriter:
             html.append(self.citation_html(clause.text[start:end], refs, document, root))
             position = end
         html.append(plain_html(clause.text[position:]))
-        return "".join(html)
+        return with_edits("".join(html), clause.edits)
 
     def citation_html(self, text: str, refs: list[Citation], document: Document, root: str) -> str:
         """One citation span. A span citing several works (``第50和第52号决议``) links each number."""

@@ -5,6 +5,7 @@ YAML is this model's saved form (see ``store.py``); nothing else is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,10 +37,23 @@ class Citation:
     revision: Revision | None = None
 
 
-@dataclass(frozen=True)
-class YearEdit:
-    """A flattened tracked change of a year, e.g. ``20182022年``: 2018 became 2022."""
+EditKind = Literal["year", "years", "conference", "revision", "place"]
+# Why a clause's number cannot be trusted in a flattened export: it breaks its
+# list's sequence, or repeats a number before it (a deleted and an inserted clause).
+Ambiguity = Literal["sequence", "repeated"]
 
+
+@dataclass(frozen=True)
+class Edit:
+    """A tracked change recovered from text exported with its changes flattened.
+
+    ``text`` is the span as the export has it, the deleted and the inserted text run
+    together (``2015-20182019-2022年``); it reads ``old`` in the base text
+    (``2015-2018年``) and ``new`` in the proposal (``2019-2022年``). Word files with
+    real revision marks fill the same fields, the kind then being what they mark.
+    """
+
+    kind: EditKind
     old: str
     new: str
     text: str
@@ -72,7 +86,8 @@ class Clause:
     action_lines: tuple[str, ...] = ()
     sdgs: tuple[int, ...] = ()
     sdg_targets: tuple[str, ...] = ()
-    year_edits: tuple[YearEdit, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    ambiguity: Ambiguity | None = None
     clauses: tuple[Clause, ...] = ()
 
 
@@ -152,3 +167,12 @@ class Document:
     @property
     def proposed_for_abolition(self) -> bool:
         return self.proposal is not None and self.proposal.action == "SUP"
+
+
+def every_clause(document: Document) -> Iterator[Clause]:
+    """Every clause of a document, nested ones after their parent, in document order."""
+    stack = [c for section in reversed(document.sections) for c in reversed(section.clauses)]
+    while stack:
+        clause = stack.pop()
+        yield clause
+        stack.extend(reversed(clause.clauses))

@@ -32,6 +32,7 @@ class Node:
     old_label: str | None = None
     style: str | None = None
     children: list[Node] = field(default_factory=list)
+    out_of_sequence: bool = False  # its label does not continue its list
 
 
 @dataclass
@@ -143,6 +144,8 @@ class Outline:
             return None
         reading, warning = self.choose(match)
         self.place(reading, text, line)
+        if warning and self.last:
+            self.last.out_of_sequence = True
         return warning
 
     def opens_sublist(self, match: re.Match[str]) -> bool:

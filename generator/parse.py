@@ -195,7 +195,10 @@ def parse_resolution(
         revision = None  # a proposal is not a revision
     rest = [line for line in unit[body_start:] if not is_reason(line.text)]
     footnotes, rest = take_footnotes(rest, source, warnings)
-    sections = parse_sections(rest, body, source, warnings)
+    # In a proposal, a label out of sequence is the flattened export's (a deleted and
+    # an inserted clause): the clause says so on its page, rather than a warning.
+    label_warnings = Warnings() if proposal else warnings
+    sections = parse_sections(rest, body, source, label_warnings)
     if not sections and not (proposal and proposal.action == "SUP"):
         raise SourceError(
             Problem(source, header.number, f"Resolution {number} has no sections", text=header.text)
@@ -493,7 +496,10 @@ def freeze_clauses(
             base = prefix
         path = f"{base}-{part}"
         anchor = anchors.claim(path)
-        clauses.append(freeze_clause(node, anchor, path, own_body, anchors))
+        clause = freeze_clause(node, anchor, path, own_body, anchors)
+        if anchor != path:  # its number was taken before it: say so on the clause
+            clause = replace(clause, ambiguity="repeated")
+        clauses.append(clause)
     return tuple(clauses)
 
 
@@ -534,7 +540,8 @@ def freeze_clause(
         action_lines=extract.extract_action_lines(node.text),
         sdgs=goals,
         sdg_targets=targets,
-        year_edits=extract.find_year_edits(node.text),
+        edits=extract.find_edits(node.text),
+        ambiguity="sequence" if node.out_of_sequence else None,
         clauses=freeze_clauses(node.children, path, own_body, anchors),
     )
 

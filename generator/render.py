@@ -24,7 +24,15 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .html import ClauseWriter, escape, tags_html, without_footnotes, work_href, work_name
+from .html import (
+    ClauseWriter,
+    edit_counts,
+    escape,
+    tags_html,
+    without_footnotes,
+    work_href,
+    work_name,
+)
 from .link import Collection, Place, Reference
 from .model import Document
 from .names import (
@@ -176,6 +184,7 @@ def environment(collection: Collection) -> Environment:
         cites_in=partial(cites_in, collection),
         clauses_html=writer.clauses_html,
         tags_html=tags_html,
+        edit_counts=edit_counts,
         group_by_document=group_by_document,
         group_by_work=group_by_work,
     )

@@ -20,12 +20,12 @@ from .model import (
     Citation,
     Clause,
     Document,
+    Edit,
     Footnote,
     Outcome,
     Proposal,
     Revision,
     Section,
-    YearEdit,
 )
 
 
@@ -50,7 +50,7 @@ KEY_ORDER = (
     *("id", "kind", "status", "target", "work", "body", "number", "title", "revision"),
     *("history", "proposal", "action", "ref", "proposer", "conference", "base"),
     *("proposed_for_abolition", "source", "anchor", "code", "label", "old_label"),
-    *("heading", "verb", "addressee", "part", "line", "text"),
+    *("heading", "verb", "addressee", "part", "line", "text", "old", "new", "ambiguity"),
 )
 RANK = {key: i for i, key in enumerate(KEY_ORDER)}
 
@@ -306,7 +306,7 @@ def clause_from(d: dict[str, Any]) -> Clause:
             "action_lines": tuple(d.get("action_lines", [])),
             "sdgs": tuple(d.get("sdgs", [])),
             "sdg_targets": tuple(d.get("sdg_targets", [])),
-            "year_edits": tuple(YearEdit(**e) for e in d.get("year_edits", [])),
+            "edits": tuple(Edit(**e) for e in d.get("edits", [])),
             "clauses": tuple(clause_from(c) for c in d.get("clauses", [])),
         }
     )

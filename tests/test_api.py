@@ -86,3 +86,17 @@ def test_the_about_page_describes_every_file(site: Path) -> None:
     html = page(site, "about")
     for name in ("resolutions.json", "xrefs.json", "matrix.json", "matrix.csv"):
         assert f'href="../api/{name}"' in html
+
+
+def test_changes_json_lists_each_proposals_edits_and_ambiguous_places(
+    corpus: Parsed, site: Path
+) -> None:
+    proposals = load(site, "changes.json")["proposals"]
+    assert sorted(proposals) == sorted(d.id for d in corpus.documents if d.proposal)
+    res_140 = proposals["pp-140-2022-eur-44a15-1"]
+    assert {"anchor": "noting-f", "kind": "years", "old": "2015-2018年", "new": "2019-2022年",
+            "text": "2015-20182019-2022年"} in res_140["edits"]  # fmt: skip
+    assert {"anchor": "recognizing-e", "kind": "label", "old": "a", "new": "e"} in res_140["edits"]
+    assert res_140["ambiguous"] == []
+    older = proposals["pp-140-2018-eur-48a1-9"]["ambiguous"]
+    assert {"anchor": "recalling-further-b-2", "why": "repeated"} in older

@@ -116,6 +116,26 @@ def test_an_address_published_before_leads_to_the_clause_it_showed(
     assert page.inner_text("h1").endswith("修改提案 EUR/44A15/1")
 
 
+def test_the_reading_switch_shows_changes_the_proposal_or_the_base_and_is_kept(
+    page: Page,
+) -> None:
+    page.goto("/pp-140-2022-eur-44a15-1/#noting-f")
+    clause = page.locator("#noting-f .clause-text")
+    # 国际电联理事会2015-20182019-2022年会议…, as the export has it, shown as a change
+    assert clause.inner_text().startswith("国际电联理事会2015-2018年2019-2022年会议")
+    assert page.locator("#noting-f del").inner_text() == "2015-2018年"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "proposal-changes.png")
+    page.get_by_label("提案文本").check()
+    assert clause.inner_text().startswith("国际电联理事会2019-2022年会议")
+    page.get_by_label("基础文本").check()
+    assert clause.inner_text().startswith("国际电联理事会2015-2018年会议")
+    page.reload()  # the choice is kept
+    assert page.get_by_label("基础文本").is_checked()
+    assert clause.inner_text().startswith("国际电联理事会2015-2018年会议")
+    page.get_by_label("修改标记").check()
+
+
 def test_clicking_a_matrix_cell_reaches_its_clauses(page: Page, base_url: str) -> None:
     page.goto("/matrix/")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

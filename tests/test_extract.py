@@ -14,10 +14,11 @@ from generator.extract import (
     extract_action_lines,
     extract_citations,
     extract_sdgs,
-    find_year_edits,
+    find_edits,
     parse_revisions,
+    reading,
 )
-from generator.model import Citation, Revision, YearEdit
+from generator.model import Citation, Revision
 from generator.tables import BODIES, BODY_WORDS, CONFERENCES, SELF
 
 SOURCES = Path(__file__).resolve().parents[1] / "content" / "sources"
@@ -566,7 +567,7 @@ def test_extract_sdgs(
 
 
 # ---------------------------------------------------------------------------
-# find_year_edits
+# find_edits: years (the other kinds below, on whole seed sentences)
 # ---------------------------------------------------------------------------
 
 YEAR_EDIT_CASES = [
@@ -612,11 +613,21 @@ YEAR_EDIT_CASES = [
 ]
 
 
+YEAR_KINDS = ("year", "years", "conference")
+
+
 @pytest.mark.parametrize(("source", "text", "expected"), YEAR_EDIT_CASES)
-def test_find_year_edits(
-    source: str | None, text: str, expected: list[tuple[str, str, str]]
-) -> None:
-    assert find_year_edits(text) == tuple(YearEdit(*e) for e in expected)
+def test_year_edits(source: str | None, text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Each case names the two years and the span; the edit reads them with their unit
+    (2018年, WTDC-14)."""
+    found = [(e.old, e.new, e.text) for e in find_edits(text) if e.kind in YEAR_KINDS]
+    unit = [
+        (f"{a}年", f"{b}年", span)
+        if span.endswith("年")
+        else (f"{span[:-4]}{a}", f"{span[:-4]}{b}", span)
+        for a, b, span in expected
+    ]
+    assert found == unit
 
 
 # ---------------------------------------------------------------------------
@@ -670,8 +681,8 @@ def test_every_seed_line_through_every_extractor(seed: Path) -> None:
             goals, targets = extract_sdgs(line)
             assert all(1 <= g <= 17 for g in goals)
             assert {int(t.split(".")[0]) for t in targets} <= set(goals)
-            for edit in find_year_edits(line):
-                assert edit.text in line and edit.old < edit.new
+            for edit in find_edits(line):
+                assert edit.text in line and edit.old != edit.new
             parse_revisions(line)
 
 
@@ -688,6 +699,62 @@ def test_extractors_never_fail(text: str) -> None:
     assert set(extract_action_lines(text)) <= set(ALL_LINES)
     goals, _ = extract_sdgs(text)
     assert all(1 <= g <= 17 for g in goals)
-    for edit in find_year_edits(text):
+    for edit in find_edits(text):
         assert edit.text in text
     parse_revisions(text)
+
+
+# Real sentences of the seeds, each with the edits it holds and its two clean readings.
+EDITED = [
+    (  # 000, noting f
+        "国际电联理事会2015-20182019-2022年会议与落实WSIS成果和实现SDG相关的结果；",
+        [("years", "2015-2018年", "2019-2022年")],
+        "国际电联理事会2015-2018年会议与落实WSIS成果和实现SDG相关的结果；",
+        "国际电联理事会2019-2022年会议与落实WSIS成果和实现SDG相关的结果；",
+    ),
+    (  # 000, resolves 8
+        (
+            "有必要将《布宜诺斯艾利斯基加利行动计划》，特别是WTDC第30号决议"
+            "（2017年，布宜诺斯艾利斯2022年，基加利，修订版）以及全权代表大会的相关决议纳入"
+        ),
+        [
+            ("place", "布宜诺斯艾利斯", "基加利"),
+            ("revision", "2017年，布宜诺斯艾利斯", "2022年，基加利"),
+        ],
+        (
+            "有必要将《布宜诺斯艾利斯行动计划》，特别是WTDC第30号决议"
+            "（2017年，布宜诺斯艾利斯，修订版）以及全权代表大会的相关决议纳入"
+        ),
+        (
+            "有必要将《基加利行动计划》，特别是WTDC第30号决议"
+            "（2022年，基加利，修订版）以及全权代表大会的相关决议纳入"
+        ),
+    ),
+    (  # 004, ECP-2, instructs the Director of BDT 1
+        "根据WTDC-1417的成果并按照第45号决议和第69号决议（2014年，迪拜，修订版）",
+        [("conference", "WTDC-14", "WTDC-17")],
+        "根据WTDC-14的成果并按照第45号决议和第69号决议（2014年，迪拜，修订版）",
+        "根据WTDC-17的成果并按照第45号决议和第69号决议（2014年，迪拜，修订版）",
+    ),
+    (  # a year, as 20182022年 reads in the seeds
+        "本届全权代表大会第200号决议（20182022年）",
+        [("year", "2018年", "2022年")],
+        "本届全权代表大会第200号决议（2018年）",
+        "本届全权代表大会第200号决议（2022年）",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "edits", "base", "proposed"), EDITED)
+def test_each_kind_of_flattened_edit_and_both_readings(
+    text: str, edits: list[tuple[str, str, str]], base: str, proposed: str
+) -> None:
+    found = find_edits(text)
+    assert [(e.kind, e.old, e.new) for e in found] == edits
+    assert reading(text, found, "old") == base
+    assert reading(text, found, "new") == proposed
+
+
+def test_two_places_of_different_bodies_or_order_are_no_edit() -> None:
+    assert find_edits("明尼阿波利斯哈马马特") == ()  # PP 1998, WTSA 2016: not one body's
+    assert find_edits("基加利布宜诺斯艾利斯") == ()  # WTDC: Kigali 2022 came after both

@@ -39,9 +39,10 @@ def test_pages_are_chinese_and_make_no_third_party_request(site: Path) -> None:
 
 def test_renumbered_labels_show_the_old_one(site: Path) -> None:
     page = (site / "pp-140-2022-eur-44a15-1" / "index.html").read_text(encoding="utf-8")
-    assert re.search(
-        r'id="recognizing-e">.*?e\)</span><span class="clause-old-label"[^>]*>（原a\)）', page
-    )
+    assert (
+        '<li class="clause" id="recognizing-e"><span class="clause-label">'
+        '<span class="edit edit-label" title="修改（编号）：a) → e)"><del>a)</del><ins>e)</ins>'
+    ) in page
 
 
 def test_sup_proposal_says_proposed_for_abolition(site: Path) -> None:
@@ -68,7 +69,7 @@ def test_document_text_is_escaped(corpus: Parsed, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
     assert ">第140号决议&lt;b&gt;</a>" in page  # a citation span is escaped too
-    assert "&lt;i&gt;z" in page and "（原&lt;u&gt;y）" in page and "<i>z" not in page
+    assert "&lt;i&gt;z" in page and "<del>&lt;u&gt;y" in page and "<i>z" not in page
 
 
 def test_a_failed_build_leaves_the_previous_site(
@@ -265,3 +266,13 @@ def test_the_cross_reference_overview_counts_each_bodys_citations(
     counts = re.findall(r'<td class="count">(\d+)</td>', row[1])
     assert counts == [str(len(pp)), str(cites), str(cited)] and cites > 0 and cited > 0
     assert 'href="reports/"' in html and 'href="outside/"' in html
+
+
+def test_a_proposal_page_counts_its_changes_and_marks_ambiguous_numbers(site: Path) -> None:
+    html = page(site, "pp-140-2018-eur-48a1-9")
+    note = re.search(r'<p class="tracked-note">(.*?)</p>', html)
+    assert note and "条条款的编号无法判定" in note[1]
+    marked = clause_html(site, "pp-140-2018-eur-48a1-9", "recalling-further-b-2")
+    assert '<span class="ambiguous" title="此编号与前面的条款重复' in marked
+    assert 'id="reading-switch"' in page(site, "pp-140-2022-eur-44a15-1")
+    assert 'id="reading-switch"' not in page(site, "wtsa-75-2022")  # an adopted text

@@ -1,5 +1,7 @@
 // Clause permalinks: a button beside each ¶ copies the clause's full URL.
 // Resolution index: filters by body, year, action line and SDG, kept in the URL (?sdg=5).
+// Proposals: the reading switch shows changes, the proposed text or the base text, and
+// remembers the choice (localStorage) on every proposal's page.
 (function () {
   "use strict";
 
@@ -82,8 +84,27 @@
     apply();
   }
 
+  var READINGS = ["changes", "proposed", "base"];
+
+  function setUpReadingSwitch(form) {
+    var saved = null;
+    try { saved = localStorage.getItem("reading"); } catch (error) { /* storage blocked */ }
+    function show(reading) {
+      document.documentElement.dataset.reading = reading;
+      form.querySelectorAll("input").forEach(function (input) { input.checked = input.value === reading; });
+    }
+    form.addEventListener("change", function (event) {
+      show(event.target.value);
+      try { localStorage.setItem("reading", event.target.value); } catch (error) { /* not kept */ }
+    });
+    show(READINGS.indexOf(saved) >= 0 ? saved : "changes");
+    form.hidden = false;
+  }
+
   function start() {
     addCopyButtons();
+    var reading = document.getElementById("reading-switch");
+    if (reading) setUpReadingSwitch(reading);
     var form = document.getElementById("filters");
     if (form) setUpFilters(form);
   }
