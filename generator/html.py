@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .link import Collection
+from .link import Collection, Reference
 from .model import Citation, Clause, Document, Edit, every_clause
 from .names import (
     document_page,
@@ -112,6 +112,30 @@ AMBIGUITIES = {
     "repeated": "此编号与前面的条款重复：很可能一条是删除的、一条是插入的条款；"
     "本条款的锚点因此加了 -2",
 }
+
+
+def cited_by_html(groups: list[list[Reference]], root: str) -> Markup:
+    """The citing clauses of a work, grouped by document, each with the revision it
+    names. Written here, not in Jinja: a much-cited work's list is long, and is on
+    every page of its versions."""
+    items = []
+    for group in groups:
+        first = group[0].place
+        links = []
+        for ref in group:
+            place = ref.place
+            link = href(root, document_page(place.document), place.anchor)
+            links.append(f'<a href="{escape(link)}">{escape(place.label)}</a>')
+            if ref.revision:
+                links.append(
+                    f'<span class="cited-revision">（引用{ref.revision.year}年版本）</span>'
+                )
+            links.append("、")
+        page = escape(href(root, document_page(first.document)))
+        items.append(
+            f'<li><a href="{page}">{escape(first.title)}</a>：{"".join(links[:-1])}</li>\n'
+        )
+    return Markup(f'<ul class="cited-by">\n{"".join(items)}</ul>')
 
 
 def without_footnotes(text: str) -> str:

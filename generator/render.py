@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from .html import (
     ClauseWriter,
+    cited_by_html,
     edit_counts,
     escape,
     tags_html,
@@ -185,6 +186,7 @@ def environment(collection: Collection) -> Environment:
         clauses_html=writer.clauses_html,
         tags_html=tags_html,
         edit_counts=edit_counts,
+        cited_by_html=cited_by_html,
         group_by_document=group_by_document,
         group_by_work=group_by_work,
     )
