@@ -11,6 +11,7 @@ from pathlib import Path
 from .build import ROOT, Options, Report, build, read_and_parse
 from .folders import Staging
 from .progress import Stages
+from .registry import RegistryError
 from .signals import Stopped, say_stopped, stopped_by_signals
 from .site import SiteError
 from .store import SchemaError, write_yaml
@@ -57,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         for message in error.messages:
             print(f"error: mkdocs: {message}", file=sys.stderr)
         print("not written: the site did not build; nothing was changed", file=sys.stderr)
+        return 1
+    except RegistryError as error:
+        print(f"error: {error}; nothing was changed", file=sys.stderr)
         return 1
     except WorkerDied as error:
         print(f"error: {error}, out of memory or killed; nothing was changed", file=sys.stderr)

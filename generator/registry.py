@@ -31,6 +31,10 @@ HEADER = (
 )
 
 
+class RegistryError(ValueError):
+    """The registry file cannot be read: its path and line say where."""
+
+
 def document_keys(documents: list[Document]) -> dict[str, str]:
     """Each document's id → where it comes from (``<source file>#<n>``)."""
     by_source: dict[str, list[Document]] = defaultdict(list)
@@ -55,7 +59,9 @@ def read_registry(path: Path) -> dict[str, str]:
             continue
         address, tab, key = line.partition("\t")
         if not tab or not ADDRESS.fullmatch(address):
-            raise ValueError(f"{path}:{number}: not '<address>/<TAB><source file>#<n>': {line!r}")
+            raise RegistryError(
+                f"{path}:{number}: not '<address>/<TAB><source file>#<n>': {line!r}"
+            )
         entries[address] = key
     return entries
 

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.model import Document
 from generator.parse import Parsed
 from generator.registry import (
+    RegistryError,
     document_keys,
     keep_published,
     read_registry,
     write_registry,
 )
 
-from .conftest import ROOT
+from .conftest import ROOT, SOURCES
 
 
 def test_the_shipped_registry_names_every_seed_document_by_where_it_comes_from(
@@ -73,5 +75,18 @@ def test_the_registry_is_written_sorted_and_read_back(tmp_path: Path) -> None:
 def test_a_damaged_registry_line_is_named(tmp_path: Path) -> None:
     path = tmp_path / "published.txt"
     path.write_text("# comment\nok/\tf.txt#1\n../etc/\tf.txt#2\n")
-    with pytest.raises(ValueError, match=r"published.txt:3: not '<address>/<TAB>"):
+    with pytest.raises(RegistryError, match=r"published.txt:3: not '<address>/<TAB>"):
         read_registry(path)
+
+
+def test_a_build_with_a_damaged_registry_says_where_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry = tmp_path / "published.txt"
+    registry.write_text("pp-140-2022\t000.txt#1\n")  # no slash: not an address
+    command = ["build", "--sources", str(SOURCES / "001_bddbb5577af57d66.txt")]
+    command += ["--out", str(tmp_path / "yaml"), "--site", str(tmp_path / "site")]
+    assert main([*command, "--build-dir", str(tmp_path / "b")]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {registry}:1: not '<address>/<TAB><source file>#<n>'" in err
+    assert "Traceback" not in err and not (tmp_path / "site").exists()
