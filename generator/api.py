@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .align import lineages
 from .link import Collection, Place, Reference
 from .model import Document, Edit, Revision, every_clause
 from .names import document_url, url, work_of, work_page
@@ -34,6 +35,7 @@ def files(collection: Collection) -> dict[str, str]:
         "matrix.json": as_json(matrix_data) + "\n",
         "matrix.csv": matrix_csv(matrix_data),
         "changes.json": changes_json(collection),
+        "lineage.json": lineage_json(collection),
     }
 
 
@@ -46,6 +48,16 @@ def resolutions_json(collection: Collection) -> str:
     """``{"documents": [...]}``, an entry per document."""
     entries = [as_json(document_entry(collection, d)) for d in collection.documents()]
     return '{"documents":[' + ",".join(entries) + "]}\n"
+
+
+def lineage_json(collection: Collection) -> str:
+    """``{"works": {work: [{"lineage", "clauses": {document: anchor}}]}}``: each clause
+    of each document of a work in exactly one lineage (``align.py``)."""
+    works = {
+        work: [{"lineage": group.id, "clauses": group.clauses} for group in lineages(documents)]
+        for work, documents in collection.works().items()
+    }
+    return as_json({"works": works}) + "\n"
 
 
 def changes_json(collection: Collection) -> str:

@@ -171,8 +171,12 @@ class Document:
 
 def every_clause(document: Document) -> Iterator[Clause]:
     """Every clause of a document, nested ones after their parent, in document order."""
-    stack = [c for section in reversed(document.sections) for c in reversed(section.clauses)]
-    while stack:
-        clause = stack.pop()
+    for section in document.sections:
+        yield from within(section.clauses)
+
+
+def within(clauses: tuple[Clause, ...]) -> Iterator[Clause]:
+    """These clauses, each followed by the clauses nested in it."""
+    for clause in clauses:
         yield clause
-        stack.extend(reversed(clause.clauses))
+        yield from within(clause.clauses)
