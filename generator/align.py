@@ -24,12 +24,12 @@ from scipy.optimize import linear_sum_assignment
 from .extract import reading
 from .model import Document, every_clause, within
 from .names import document_year
+from .patterns import FOOTNOTE_MARKER
 
 THRESHOLD = 0.6  # similarity (0–1) under which two clauses are not one
 SAME_LABEL = 0.03  # a tie-breaker: two equally similar clauses, the one keeping its label
 SAME_SECTION = 0.03  # …or its section
 
-FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
 YEARS = re.compile(r"[0-9]{4}")  # year residue: editions change, the clause stays
 NOT_WORDS = re.compile(r"[\W_]+")  # punctuation and spaces, of either width
 
@@ -108,7 +108,7 @@ FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 
 def normalised(text: str) -> str:
     """Chinese as compared: NFKC (full and half width alike), without footnote markers,
     years or punctuation."""
-    text = FOOTNOTE.sub("", text).translate(FULL_WIDTH)
+    text = FOOTNOTE_MARKER.sub("", text).translate(FULL_WIDTH)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return NOT_WORDS.sub("", YEARS.sub("", text))

@@ -25,9 +25,8 @@ from .names import (
     work_of,
     work_page,
 )
+from .patterns import FOOTNOTE_MARKER
 from .tables import ACTION_LINES, BODY_NAMES, SDGS
-
-FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")
 
 
 def escape(text: str) -> str:

@@ -161,3 +161,6 @@ TITLE_MAX_CHARS = 300
 OUTCOME_LINE = re.compile(r"^D[.\-](?P<objective>\d)[.\-](?P<number>\d{1,2})[：:]\s*(?P<text>.+)$")
 ANNEX_LINE = re.compile(r"^附件\s*(?P<number>\d+)$")
 CONTACT_LINE = re.compile(r"^联系人：$")
+
+# A footnote's marker in a clause's text, as the parser writes it: ``[^1]``.
+FOOTNOTE_MARKER = re.compile(r"\[\^(?P<id>\w+)\]")

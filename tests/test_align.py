@@ -7,7 +7,6 @@ import unicodedata
 from pathlib import Path
 
 from generator.align import (
-    FOOTNOTE,
     NOT_WORDS,
     YEARS,
     alignment,
@@ -16,6 +15,7 @@ from generator.align import (
 )
 from generator.model import Document, every_clause
 from generator.parse import Parsed
+from generator.patterns import FOOTNOTE_MARKER
 
 # Res 140 as Europe proposed it to PP-18 (EUR/48A1/9, on Busan 2014's text) and to
 # PP-22 (EUR/44A15/1, on Dubai 2018's): its 考虑到 and the clause that moved from
@@ -85,5 +85,5 @@ def test_normalising_gives_what_nfkc_itself_gives(corpus: Parsed) -> None:
     check; on every seed clause it gives what NFKC itself gives."""
     for document in corpus.documents:
         for clause in every_clause(document):
-            plain = unicodedata.normalize("NFKC", FOOTNOTE.sub("", clause.text))
+            plain = unicodedata.normalize("NFKC", FOOTNOTE_MARKER.sub("", clause.text))
             assert normalised(clause.text) == NOT_WORDS.sub("", YEARS.sub("", plain))
