@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,11 +57,7 @@ def alignment(older: Document, newer: Document) -> list[tuple[str, str]]:
     """The pairs (older anchor, newer anchor) of clauses that are one clause. The older
     document is read as it proposes, the newer as its base text: what the one
     proposed is what the other amends."""
-    return matched(entries(older, "new"), entries(newer, "old"))
-
-
-def matched(a: list[Entry], b: list[Entry]) -> list[tuple[str, str]]:
-    """``alignment`` of two documents' entries: the assignment over every pair."""
+    a, b = entries(older, "new"), entries(newer, "old")
     if not a or not b:
         return []
     texts = [e.text for e in a], [e.text for e in b]
@@ -95,10 +92,6 @@ def entries(document: Document, side: str) -> list[Entry]:
     return found
 
 
-def has_edits(document: Document) -> bool:
-    return any(clause.edits for clause in every_clause(document))
-
-
 # NFKC's own mapping of full-width ASCII and the ideographic space, done by
 # str.translate: what is left of a Chinese text is then NFKC already, which Python
 # checks much faster than it normalises.
@@ -114,18 +107,24 @@ def normalised(text: str) -> str:
     return NOT_WORDS.sub("", YEARS.sub("", text))
 
 
-def lineages(documents: list[Document]) -> list[Lineage]:
+def in_time(documents: list[Document]) -> list[Document]:
+    """A work's documents oldest first: by year (an adopted text's revision, a
+    proposal's conference), an adopted text before the proposals of its year."""
+    return sorted(documents, key=lambda d: (document_year(d) or 0, d.proposal is not None))
+
+
+def lineages(
+    documents: list[Document], aligned: Callable[[str, str], list[tuple[str, str]]]
+) -> list[Lineage]:
     """Every clause of a work's documents in exactly one lineage, in the order the
-    lineages start (oldest document first, then document order)."""
-    ordered = sorted(documents, key=lambda d: (document_year(d) or 0, d.proposal is not None))
-    read = [entries(d, "new") for d in ordered]  # each document normalised once, or twice
-    base = [
-        entries(d, "old") if has_edits(d) else new for d, new in zip(ordered, read, strict=True)
-    ]
+    lineages start (oldest document first, then document order); ``aligned`` gives
+    the pairs of two documents' clauses (``Collection.aligned``)."""
+    ordered = in_time(documents)
     groups: list[Lineage] = []
     previous: dict[str, Lineage] = {}  # the older document's anchors → their lineage
     for n, document in enumerate(ordered):
-        came_from = {new: old for old, new in matched(read[n - 1], base[n])} if n else {}
+        pairs = aligned(ordered[n - 1].id, document.id) if n else []
+        came_from = {new: old for old, new in pairs}
         current: dict[str, Lineage] = {}
         for clause in every_clause(document):
             old = came_from.get(clause.anchor)

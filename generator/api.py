@@ -54,7 +54,10 @@ def lineage_json(collection: Collection) -> str:
     """``{"works": {work: [{"lineage", "clauses": {document: anchor}}]}}``: each clause
     of each document of a work in exactly one lineage (``align.py``)."""
     works = {
-        work: [{"lineage": group.id, "clauses": group.clauses} for group in lineages(documents)]
+        work: [
+            {"lineage": group.id, "clauses": group.clauses}
+            for group in lineages(documents, collection.aligned)
+        ]
         for work, documents in collection.works().items()
     }
     return as_json({"works": works}) + "\n"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
-from .link import Collection, Reference
-from .model import Citation, Clause, Document, Edit, every_clause
+from .extract import reading
+from .link import Collection, Reference, places
+from .model import Citation, Clause, Document, Edit, Outcome, every_clause
 from .names import (
     document_page,
     href,
@@ -135,6 +137,63 @@ def cited_by_html(groups: list[list[Reference]], root: str) -> Markup:
             f'<li><a href="{page}">{escape(first.title)}</a>：{"".join(links[:-1])}</li>\n'
         )
     return Markup(f'<ul class="cited-by">\n{"".join(items)}</ul>')
+
+
+def compare_html(older: Document, newer: Document, pairs: list[tuple[str, str]]) -> Markup:
+    """Two documents of a work clause by clause, in the newer one's order: each clause
+    with its counterpart, the number it had (原5 → 6) and the section it came from,
+    its words changed as <del>/<ins>; then the clauses the newer one no longer has."""
+    old = {place.anchor: (place, part) for place, part in places(older)}
+    new = {place.anchor: (place, part) for place, part in places(newer)}
+    came_from = {b: a for a, b in pairs}
+    rows = []
+    for anchor, (place, clause) in new.items():
+        text = proposed_text(clause)
+        if anchor not in came_from:
+            rows.append(
+                compare_row(anchor, f"{place.label}（新增）", "", f"<ins>{escape(text)}</ins>")
+            )
+            continue
+        before, was = old[came_from[anchor]]
+        note = f"原{before.label}" if before.label != place.label else ""
+        old_text = proposed_text(was)
+        rows.append(compare_row(anchor, place.label, note, text_diff(old_text, text), old_text))
+    gone = [place for anchor, (place, _) in old.items() if anchor not in set(came_from.values())]
+    for place in gone:
+        text = without_footnotes(place.text)
+        rows.append(compare_row("", f"{place.label}（删除）", "", f"<del>{escape(text)}</del>"))
+    return Markup(f'<div class="compare">\n{"".join(rows)}</div>')
+
+
+def proposed_text(part: Clause | Outcome) -> str:
+    """A clause's text as its document proposes it, without footnote markers (a
+    compare page has no footnotes)."""
+    edits = part.edits if isinstance(part, Clause) else ()
+    return without_footnotes(reading(part.text, edits, "new"))
+
+
+def compare_row(anchor: str, label: str, note: str, diff: str, old_text: str = "") -> str:
+    ident = f' id="{escape(anchor)}"' if anchor else ""
+    was = f'<span class="compare-was">{escape(note)}</span>' if note else ""
+    old = f'<div class="compare-old">{escape(old_text)}</div>' if old_text else ""
+    return (
+        f'<div class="compare-row"{ident}><div class="compare-label">{escape(label)}{was}</div>'
+        f'{old}<div class="compare-new">{diff}</div></div>\n'
+    )
+
+
+def text_diff(old: str, new: str) -> str:
+    """``new`` with what changed from ``old`` marked, character by character
+    (difflib, without its junk heuristic, which would skip common Chinese characters)."""
+    html = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            html.append(f"<del>{escape(old[i1:i2])}</del>")
+        if tag in ("replace", "insert"):
+            html.append(f"<ins>{escape(new[j1:j2])}</ins>")
+        if tag == "equal":
+            html.append(escape(new[j1:j2]))
+    return "".join(html)
 
 
 def without_footnotes(text: str) -> str:

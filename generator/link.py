@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
+from .align import alignment, in_time
 from .model import Clause, Document, Outcome, Revision
 from .names import document_url, document_year, label_text, title_line, work_of
 
@@ -116,6 +118,8 @@ class Collection:
             "latest",
             "adopted",
             "timeline",
+            "compared",
+            "aligned",
             "cites",
             "cited_by",
             "cited_outside",
@@ -130,6 +134,8 @@ class Collection:
         self.clauses = 0  # and report outcomes: every place
         self.references: list[Reference] = []
         self.tagged: list[TaggedPlace] = []
+        self._aligned: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._by_id = {document.id: document for document in documents}
         # The revisions each work's citations name, its own documents' included.
         self._cited_revisions: dict[str, list[Revision]] = defaultdict(list)
         for document in documents:
@@ -211,6 +217,20 @@ class Collection:
             if revision.year not in known:
                 known[revision.year] = revision
         return [known[year] for year in sorted(known)]
+
+    def compared(self, work: str) -> list[tuple[str, str]]:
+        """The documents of a work compared, each with the next: (older id, newer id),
+        oldest first (by year: an adopted text's revision, a proposal's conference)."""
+        ordered = [d.id for d in in_time(self._works.get(work, []))]
+        return list(pairwise(ordered))
+
+    def aligned(self, older: str, newer: str) -> list[tuple[str, str]]:
+        """The clauses of two documents that are one clause: (older anchor, newer
+        anchor) pairs (``align.alignment``), worked out once per build."""
+        if (older, newer) not in self._aligned:
+            by_id = self._by_id
+            self._aligned[older, newer] = alignment(by_id[older], by_id[newer])
+        return self._aligned[older, newer]
 
     def cites(self, work: str) -> list[Reference]:
         """Where a work's versions cite other works."""

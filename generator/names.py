@@ -115,6 +115,11 @@ def work_page(work: str) -> str:
     return f"works/{work}.md"
 
 
+def compare_page(older: str, newer: str) -> str:
+    """The page comparing two documents of a work, clause by clause."""
+    return f"compare/{older}/{newer}.md"
+
+
 def matrix_cell_page(action_line: str, sdg: int) -> str:
     return f"matrix/{action_line.lower()}-sdg-{sdg}.md"
 

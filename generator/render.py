@@ -27,6 +27,7 @@ from markupsafe import Markup
 from .html import (
     ClauseWriter,
     cited_by_html,
+    compare_html,
     edit_counts,
     escape,
     tags_html,
@@ -37,6 +38,7 @@ from .html import (
 from .link import Collection, Place, Reference
 from .model import Document
 from .names import (
+    compare_page,
     conference_text,
     document_page,
     document_year,
@@ -126,9 +128,13 @@ def pages(collection: Collection) -> Iterator[Page]:
     yield Page("about.md", "about.md.j2")
     for document in collection.documents():
         yield Page(document_page(document.id), "document.md.j2", {"document": document})
+    documents = {document.id: document for document in collection.documents()}
     for work, versions in collection.works().items():
         if versions[0].kind == "resolution":
             yield Page(work_page(work), "work.md.j2", {"work": work})
+        for older, newer in collection.compared(work):
+            context = {"work": work, "older": documents[older], "newer": documents[newer]}
+            yield Page(compare_page(older, newer), "compare.md.j2", context)
     for action_line, row in collection.matrix().items():
         for sdg in row:
             context = {"action_line": action_line, "sdg": sdg}
@@ -187,6 +193,8 @@ def environment(collection: Collection) -> Environment:
         tags_html=tags_html,
         edit_counts=edit_counts,
         cited_by_html=cited_by_html,
+        compare_html=compare_html,
+        compare_page=compare_page,
         group_by_document=group_by_document,
         group_by_work=group_by_work,
     )

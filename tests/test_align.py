@@ -13,6 +13,7 @@ from generator.align import (
     lineages,
     normalised,
 )
+from generator.link import Collection
 from generator.model import Document, every_clause
 from generator.parse import Parsed
 from generator.patterns import FOOTNOTE_MARKER
@@ -59,7 +60,7 @@ def test_every_clause_of_every_document_is_in_exactly_one_lineage(corpus: Parsed
     for document in corpus.documents:
         by_work.setdefault(document.work or document.id, []).append(document)
     for documents in by_work.values():
-        groups = lineages(documents)
+        groups = lineages(documents, Collection(documents).aligned)
         placed = [(d, a) for group in groups for d, a in group.clauses.items()]
         every = [(d.id, c.anchor) for d in documents for c in every_clause(d)]
         assert sorted(placed) == sorted(every)

@@ -136,6 +136,20 @@ def test_the_reading_switch_shows_changes_the_proposal_or_the_base_and_is_kept(
     page.get_by_label("修改标记").check()
 
 
+@pytest.mark.parametrize(("width", "beside"), [(1280, True), (390, False)])
+def test_a_compare_page_shows_the_older_text_beside_the_newer_on_a_wide_screen(
+    browser: Browser, base_url: str, width: int, beside: bool
+) -> None:
+    page = browser.new_page(base_url=base_url, viewport={"width": width, "height": 900})
+    page.goto("/compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1/#resolves-6-i")
+    row = page.locator("#resolves-6-i")
+    assert row.locator("ins").first.inner_text() == "、C4"
+    assert row.locator(".compare-old").is_visible() is beside
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"compare-{width}.png")
+    page.close()
+
+
 def test_clicking_a_matrix_cell_reaches_its_clauses(page: Page, base_url: str) -> None:
     page.goto("/matrix/")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

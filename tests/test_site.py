@@ -276,3 +276,20 @@ def test_a_proposal_page_counts_its_changes_and_marks_ambiguous_numbers(site: Pa
     assert '<span class="ambiguous" title="此编号与前面的条款重复' in marked
     assert 'id="reading-switch"' in page(site, "pp-140-2022-eur-44a15-1")
     assert 'id="reading-switch"' not in page(site, "wtsa-75-2022")  # an adopted text
+
+
+def test_a_compare_page_aligns_clauses_by_what_they_say(site: Path) -> None:
+    """PP-18's and PP-22's proposals for Res 140: 做出决议 5 i) became 6 i), with C4
+    added; 做出决议，表达 1 became 表达; the works page links the comparison."""
+    html = page(site, "compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1")
+    row = html[html.index('<div class="compare-row" id="resolves-6-i">') :]
+    row = row[: row.index("</div></div>")]
+    assert '做出决议 6 i)<span class="compare-was">原做出决议 5 i)</span>' in row
+    assert "更新其针对WSIS C2<ins>、C4</ins>、C5和C6行动方面的路线图" in row
+    assert (
+        '<div class="compare-row" id="expresses-p1"><div class="compare-label">表达<span class="compare-was">原做出决议，表达 1</span>'
+        in html
+    )
+    works = page(site, "works/pp-140")
+    link = '<a href="../../compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1/">'
+    assert link in works
