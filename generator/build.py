@@ -73,7 +73,7 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
             else incremental.memos(parsed, options.out, options.site, options.build_dir, CONFIG)
         )
         with stages.run("link"):
-            collection = link(parsed.documents)
+            collection = link(parsed.documents, memos.alignments)
         yaml, docs, built = map(staging.folder, (options.out, docs_target, options.site))
         # Pagefind indexes in the background, on the cores the stages below leave free.
         with stages.run("search"):
@@ -94,6 +94,8 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
                 search.finish(built / "pagefind")
         with stages.run("publish"):
             staging.publish(options.out, options.site, docs_target)
+            if memos.alignments:
+                memos.alignments.save()
             if options.registry:
                 write_registry(options.registry, registry)
     for address in vanished:

@@ -12,14 +12,23 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol
 
 from .align import alignment, in_time
 from .model import Clause, Document, Outcome, Revision
 from .names import document_url, document_year, label_text, title_line, work_of
 
 
-def link(documents: list[Document]) -> Collection:
-    return Collection(documents)
+class AlignMemo(Protocol):
+    """What aligning asks of the previous build (``incremental.AlignMemo``)."""
+
+    def get(self, older: str, newer: str) -> list[tuple[str, str]] | None: ...
+
+    def put(self, older: str, newer: str, pairs: list[tuple[str, str]]) -> None: ...
+
+
+def link(documents: list[Document], memo: AlignMemo | None = None) -> Collection:
+    return Collection(documents, memo)
 
 
 @dataclass(frozen=True)
@@ -129,8 +138,9 @@ class Collection:
         }
     )
 
-    def __init__(self, documents: list[Document]) -> None:
+    def __init__(self, documents: list[Document], memo: AlignMemo | None = None) -> None:
         self._documents = documents
+        self._memo = memo
         self.clauses = 0  # and report outcomes: every place
         self.references: list[Reference] = []
         self.tagged: list[TaggedPlace] = []
@@ -228,8 +238,12 @@ class Collection:
         """The clauses of two documents that are one clause: (older anchor, newer
         anchor) pairs (``align.alignment``), worked out once per build."""
         if (older, newer) not in self._aligned:
-            by_id = self._by_id
-            self._aligned[older, newer] = alignment(by_id[older], by_id[newer])
+            kept = self._memo.get(older, newer) if self._memo else None
+            if kept is None:
+                kept = alignment(self._by_id[older], self._by_id[newer])
+                if self._memo:
+                    self._memo.put(older, newer, kept)
+            self._aligned[older, newer] = kept
         return self._aligned[older, newer]
 
     def cites(self, work: str) -> list[Reference]:

@@ -170,6 +170,12 @@ FAULTS: dict[str, Callable[[Path], None]] = {
     "the page manifest naming other reads": lambda r: (
         r / "inc-work" / "docs" / ".pages.json"
     ).write_text('{"about.md": {"inputs": 1, "reads": [["no such query", [], "x"]]}}'),
+    "the alignments holding garbage": lambda r: (
+        r / "inc-work" / "cache" / "alignments.json"
+    ).write_text("garbage"),
+    "an alignment edited, its digest not": lambda r: swap_first_alignment(
+        r / "inc-work" / "cache" / "alignments.json"
+    ),
     "the site mark damaged": lambda r: (r / "inc-work" / "docs" / ".site.json").write_text("[1]"),
     "the docs folder replaced by a file": lambda r: replace_folder_with_file(
         r / "inc-work" / "docs"
@@ -178,6 +184,14 @@ FAULTS: dict[str, Callable[[Path], None]] = {
         r / "inc-work" / "cache" / "parse"
     ),
 }
+
+
+def swap_first_alignment(file: Path) -> None:
+    """Pair a clause with the wrong one in the first alignment kept."""
+    data = json.loads(file.read_text(encoding="utf-8"))
+    pairs = next(iter(data["entries"].values()))
+    pairs[0][1], pairs[1][1] = pairs[1][1], pairs[0][1]
+    file.write_text(json.dumps(data), encoding="utf-8")
 
 
 @pytest.mark.parametrize("fault", FAULTS)

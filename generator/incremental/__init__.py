@@ -10,7 +10,9 @@ a memo from here:
 - render: ``PageMemo``, a page of the previous docs folder (``build/docs``) kept
   where every query it made of the collection gives what it gave then;
 - mkdocs: ``SiteMemo``, the previous site's files, so mkdocs builds only the
-  pages that changed.
+  pages that changed;
+- link: ``AlignMemo``, two documents' alignment, while neither changed
+  (``build/cache/alignments.json``).
 
 Nothing is reused unverified: every kept output is checked against the digest
 recorded when it was made, and an entry that is missing, damaged or foreign is a
@@ -23,12 +25,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..parse import Parsed
+from .alignments import AlignMemo
 from .files import document_digests
 from .outputs import SiteMemo, YamlMemo
 from .pages import PageMemo
 from .parse_cache import ParseCache
 
-__all__ = ["NONE", "Memos", "PageMemo", "ParseCache", "SiteMemo", "YamlMemo", "memos"]
+__all__ = [
+    "NONE",
+    "AlignMemo",
+    "Memos",
+    "PageMemo",
+    "ParseCache",
+    "SiteMemo",
+    "YamlMemo",
+    "memos",
+]
 
 
 @dataclass(frozen=True)
@@ -38,9 +50,10 @@ class Memos:
     yaml: YamlMemo | None
     pages: PageMemo | None
     site: SiteMemo | None
+    alignments: AlignMemo | None
 
 
-NONE = Memos(None, None, None)  # a fresh build
+NONE = Memos(None, None, None, None)  # a fresh build
 
 
 def memos(parsed: Parsed, yaml: Path, site: Path, build_dir: Path, config: Path) -> Memos:
@@ -51,4 +64,5 @@ def memos(parsed: Parsed, yaml: Path, site: Path, build_dir: Path, config: Path)
         YamlMemo(yaml, digests),
         PageMemo(previous_docs, digests),
         SiteMemo(site, previous_docs, config),
+        AlignMemo(build_dir / "cache", digests),
     )
