@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 
 from .extract import reading
-from .model import Document, every_clause, within
+from .model import Clause, Document, every_clause, within
 from .names import document_year
 from .patterns import FOOTNOTE_MARKER
 
@@ -81,6 +81,11 @@ def same(a: list[str | None], b: list[str | None]) -> np.ndarray:
     equal = (numbered_a[:, None] == numbered_b[None, :]) & (numbered_a[:, None] >= 0)
     result: np.ndarray = equal.astype(float)
     return result
+
+
+def proposed(clause: Clause) -> str:
+    """A clause's text as its document proposes it (an adopted text's as it is)."""
+    return reading(clause.text, clause.edits, "new")
 
 
 def entries(document: Document, side: str) -> list[Entry]:

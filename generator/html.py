@@ -18,6 +18,7 @@ from .extract import reading
 from .link import Collection, Reference, places
 from .model import Citation, Clause, Document, Edit, Outcome, every_clause
 from .names import (
+    compare_page,
     document_page,
     href,
     label_text,
@@ -246,6 +247,9 @@ class ClauseWriter:
 
     def __init__(self, collection: Collection) -> None:
         self.collection = collection
+        # Each document's previous document and changed clauses, asked of the
+        # collection when its page renders (so the page records the queries).
+        self.changes: dict[str, tuple[str | None, dict[str, str]]] = {}
 
     def clauses_html(self, clauses: tuple[Clause, ...], document: Document, root: str) -> Markup:
         html: list[str] = []
@@ -269,6 +273,7 @@ class ClauseWriter:
             html.append(
                 f' <span class="clause-text">{self.clause_html(clause, document, root)}</span>'
             )
+            html.append(self.change_marker(clause, document, root))
             html.append(tags_html(clause.action_lines, clause.sdgs, root))
             html.append(
                 f'<a class="permalink" href="#{anchor}" aria-label="本条款的永久链接">¶</a>'
@@ -278,6 +283,22 @@ class ClauseWriter:
                 self.clause_items(clause.clauses, document, root, html)
                 html.append("</ol>")
             html.append("</li>\n")
+
+    def change_marker(self, clause: Clause, document: Document, root: str) -> str:
+        """A link to the clause's diff, where it differs from the previous document of
+        its work (or has no counterpart there)."""
+        if document.id not in self.changes:  # once per page, not once per clause
+            previous = self.collection.previous(document.id)
+            changed = self.collection.changed(document.id) if previous else {}
+            self.changes[document.id] = (previous, changed)
+        previous, changed = self.changes[document.id]
+        change = changed.get(clause.anchor)
+        if previous is None or change is None:
+            return ""
+        link = escape(href(root, compare_page(previous, document.id), clause.anchor))
+        text = "新增" if change == "new" else "有修改"
+        title = "上一份文件没有此条款" if change == "new" else "与上一份文件相比有修改"
+        return f' <a class="change-marker" href="{link}" title="{title}">{text}</a>'
 
     def clause_html(self, clause: Clause, document: Document, root: str) -> str:
         """Escaped clause text: citations made links, footnote markers made links."""

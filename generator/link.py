@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
-from .align import alignment, in_time
-from .model import Clause, Document, Outcome, Revision
+from .align import alignment, in_time, proposed
+from .model import Clause, Document, Outcome, Revision, every_clause
 from .names import document_url, document_year, label_text, title_line, work_of
 
 
@@ -129,6 +129,8 @@ class Collection:
             "timeline",
             "compared",
             "aligned",
+            "previous",
+            "changed",
             "cites",
             "cited_by",
             "cited_outside",
@@ -146,6 +148,7 @@ class Collection:
         self.tagged: list[TaggedPlace] = []
         self._aligned: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._by_id = {document.id: document for document in documents}
+        self._changed: dict[str, dict[str, str]] = {}
         # The revisions each work's citations name, its own documents' included.
         self._cited_revisions: dict[str, list[Revision]] = defaultdict(list)
         for document in documents:
@@ -245,6 +248,32 @@ class Collection:
                     self._memo.put(older, newer, kept)
             self._aligned[older, newer] = kept
         return self._aligned[older, newer]
+
+    def previous(self, document: str) -> str | None:
+        """The document of the same work just before this one (``compared``), if any."""
+        work = work_of(self._by_id[document])
+        return next((older for older, newer in self.compared(work) if newer == document), None)
+
+    def changed(self, document: str) -> dict[str, str]:
+        """This document's clauses that differ from the previous document's: anchor →
+        ``new`` (no counterpart) or ``changed`` (its text differs, a year or a comma
+        included: what the compare page shows)."""
+        if document in self._changed:  # asked once per clause of the page
+            return self._changed[document]
+        older = self.previous(document)
+        if older is None:
+            return {}
+        came_from = {new: old for old, new in self.aligned(older, document)}
+        before = {c.anchor: c for c in every_clause(self._by_id[older])}
+        found = {}
+        for clause in every_clause(self._by_id[document]):
+            was = before.get(came_from.get(clause.anchor, ""))
+            if was is None:
+                found[clause.anchor] = "new"
+            elif proposed(was) != proposed(clause):
+                found[clause.anchor] = "changed"
+        self._changed[document] = found
+        return found
 
     def cites(self, work: str) -> list[Reference]:
         """Where a work's versions cite other works."""

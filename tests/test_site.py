@@ -293,3 +293,15 @@ def test_a_compare_page_aligns_clauses_by_what_they_say(site: Path) -> None:
     works = page(site, "works/pp-140")
     link = '<a href="../../compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1/">'
     assert link in works
+
+
+def test_a_changed_clause_links_to_its_diff(site: Path) -> None:
+    compare = "../compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1/"
+    html = clause_html(site, "pp-140-2022-eur-44a15-1", "resolves-6-i")  # C4 added
+    assert (
+        f'<a class="change-marker" href="{compare}#resolves-6-i" title="与上一份文件相比有修改">有修改</a>'
+        in html
+    )
+    same = clause_html(site, "pp-140-2022-eur-44a15-1", "considering-a")  # word for word
+    assert "change-marker" not in same
+    assert "change-marker" not in page(site, "pp-140-2018-eur-48a1-9")  # nothing before it
