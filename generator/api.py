@@ -74,7 +74,7 @@ def changes_json(collection: Collection) -> str:
         edits: list[dict[str, Any]] = []
         ambiguous: list[dict[str, str]] = []
         for clause in every_clause(document):
-            if clause.old_label and clause.label:
+            if clause.relabelled:
                 label = {"kind": "label", "old": clause.old_label, "new": clause.label}
                 edits.append({"anchor": clause.anchor, **label})
             for edit in clause.edits:

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
-from .extract import reading
+from .align import proposed
 from .link import Collection, Reference, places
 from .model import Citation, Clause, Document, Edit, Outcome, every_clause
 from .names import (
@@ -102,7 +102,7 @@ def edit_counts(document: Document) -> EditCounts:
     marks as ambiguous."""
     edits = relabelled = ambiguous = 0
     for clause in every_clause(document):
-        relabelled += clause.old_label is not None and clause.label is not None
+        relabelled += clause.relabelled
         edits += len(clause.edits)
         ambiguous += clause.ambiguity is not None
     return EditCounts(edits + relabelled, relabelled, ambiguous)
@@ -159,7 +159,8 @@ def compare_html(older: Document, newer: Document, pairs: list[tuple[str, str]])
         note = f"原{before.label}" if before.label != place.label else ""
         old_text = proposed_text(was)
         rows.append(compare_row(anchor, place.label, note, text_diff(old_text, text), old_text))
-    gone = [place for anchor, (place, _) in old.items() if anchor not in set(came_from.values())]
+    matched = set(came_from.values())
+    gone = [place for anchor, (place, _) in old.items() if anchor not in matched]
     for place in gone:
         text = without_footnotes(place.text)
         rows.append(compare_row("", f"{place.label}（删除）", "", f"<del>{escape(text)}</del>"))
@@ -169,8 +170,7 @@ def compare_html(older: Document, newer: Document, pairs: list[tuple[str, str]])
 def proposed_text(part: Clause | Outcome) -> str:
     """A clause's text as its document proposes it, without footnote markers (a
     compare page has no footnotes)."""
-    edits = part.edits if isinstance(part, Clause) else ()
-    return without_footnotes(reading(part.text, edits, "new"))
+    return without_footnotes(proposed(part) if isinstance(part, Clause) else part.text)
 
 
 def compare_row(anchor: str, label: str, note: str, diff: str, old_text: str = "") -> str:
@@ -262,8 +262,8 @@ class ClauseWriter:
         for clause in clauses:
             anchor = escape(clause.anchor)
             html.append(f'<li class="clause" id="{anchor}">')
-            if clause.old_label and clause.label:  # renumbered: shown as the edit it is
-                old, new = label_text(clause.old_label), label_text(clause.label)
+            if clause.relabelled:  # shown as the edit it is
+                old, new = label_text(clause.old_label or ""), label_text(clause.label or "")
                 html.append(f'<span class="clause-label">{edit_html("label", old, new)}</span>')
             elif clause.label:
                 html.append(f'<span class="clause-label">{escape(label_text(clause.label))}</span>')

@@ -90,6 +90,11 @@ class Clause:
     ambiguity: Ambiguity | None = None
     clauses: tuple[Clause, ...] = ()
 
+    @property
+    def relabelled(self) -> bool:
+        """Renumbered by a tracked change: ``old_label`` became ``label``."""
+        return self.old_label is not None and self.label is not None
+
 
 @dataclass(frozen=True)
 class Section:
