@@ -148,7 +148,6 @@ class Collection:
         self.tagged: list[TaggedPlace] = []
         self._aligned: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._by_id = {document.id: document for document in documents}
-        self._changed: dict[str, dict[str, str]] = {}
         # The revisions each work's citations name, its own documents' included.
         self._cited_revisions: dict[str, list[Revision]] = defaultdict(list)
         for document in documents:
@@ -258,8 +257,6 @@ class Collection:
         """This document's clauses that differ from the previous document's: anchor →
         ``new`` (no counterpart) or ``changed`` (its text differs, a year or a comma
         included: what the compare page shows)."""
-        if document in self._changed:  # asked once per clause of the page
-            return self._changed[document]
         older = self.previous(document)
         if older is None:
             return {}
@@ -272,7 +269,6 @@ class Collection:
                 found[clause.anchor] = "new"
             elif proposed(was) != proposed(clause):
                 found[clause.anchor] = "changed"
-        self._changed[document] = found
         return found
 
     def cites(self, work: str) -> list[Reference]:

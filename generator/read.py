@@ -99,23 +99,25 @@ def source_files(path: Path) -> tuple[list[Path], list[Problem]]:
         if not named:
             return [], [Problem(str(path), 0, "no .txt files in this folder")]
     files, problems = [], []
+    inside = folder.resolve()
     for file in named:
         if problem := name_problem(file):
             problems.append(problem)
-        elif refused := refusal(file, folder):
+        elif refused := refusal(file, inside):
             problems.append(Problem(str(file), 0, refused))
         else:
             files.append(file)
     return files, problems
 
 
-def refusal(file: Path, folder: Path) -> str | None:
-    """Why ``file`` in ``folder`` is not read as a source, if it is not."""
+def refusal(file: Path, inside: Path) -> str | None:
+    """Why ``file``, in the folder ``inside`` (resolved), is not read as a source, if
+    it is not."""
     try:
         mode = file.stat().st_mode
     except OSError as error:  # missing, or a link to nothing
         return f"cannot read: {error.strerror}"
-    real, inside = file.resolve(), folder.resolve()
+    real = file.resolve()
     if not real.is_relative_to(inside):
         # A link could publish any file the build can read (/etc/passwd, keys).
         return f"a link to {real}, outside {inside}: copy the file into the folder instead"
