@@ -197,8 +197,7 @@ def parse_resolution(
     footnotes, rest = take_footnotes(rest, source, warnings)
     # In a proposal, a label out of sequence is the flattened export's (a deleted and
     # an inserted clause): the clause says so on its page, rather than a warning.
-    label_warnings = Warnings() if proposal else warnings
-    sections = parse_sections(rest, body, source, label_warnings)
+    sections = parse_sections(rest, body, source, warnings, warn_sequence=proposal is None)
     if not sections and not (proposal and proposal.action == "SUP"):
         raise SourceError(
             Problem(source, header.number, f"Resolution {number} has no sections", text=header.text)
@@ -397,7 +396,11 @@ def addressee_of(text: str) -> str | None:
 
 
 def parse_sections(
-    lines: list[Line], own_body: str | None, source: str, warnings: Warnings
+    lines: list[Line],
+    own_body: str | None,
+    source: str,
+    warnings: Warnings,
+    warn_sequence: bool = True,
 ) -> tuple[Section, ...]:
     """Headings and the clauses under each, anchored uniquely."""
     drafts: list[tuple[Line, Heading | None, Outline]] = []
@@ -411,7 +414,7 @@ def parse_sections(
         if not drafts:
             warnings.add(source, line.number, "text before the first heading", line.text)
             drafts.append((Line(line.number, ""), None, Outline()))
-        add_clause(drafts[-1][2], line, source, warnings)
+        add_clause(drafts[-1][2], line, source, warnings, warn_sequence)
     anchors = Anchors()
     return tuple(
         freeze_section(line, heading, outline, own_body, anchors)
@@ -419,7 +422,11 @@ def parse_sections(
     )
 
 
-def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) -> None:
+def add_clause(
+    outline: Outline, line: Line, source: str, warnings: Warnings, warn_sequence: bool = True
+) -> None:
+    """Place a labelled or unlabelled line in the outline; a label out of sequence is
+    a warning unless ``warn_sequence`` is off (the clause is marked either way)."""
     match = parse_label(line.text)
     if match is None:
         outline.add_unlabelled(line.text, line.number)
@@ -433,7 +440,7 @@ def add_clause(outline: Outline, line: Line, source: str, warnings: Warnings) ->
             "check the labels and colons above this line"
         )
         raise SourceError(Problem(source, line.number, message, column, line.text))
-    if warning:
+    if warning and warn_sequence:
         warnings.add(source, line.number, warning, line.text, column)
 
 

@@ -460,3 +460,21 @@ def test_a_clause_made_without_its_init_equals_one_made_by_it() -> None:
     assert fast == made and repr(fast) == repr(made) and fast.refs == ()
     with pytest.raises(FrozenInstanceError):
         fast.text = "改"  # type: ignore[misc]
+
+
+def test_in_a_proposal_only_the_sequence_warning_gives_way_to_the_mark() -> None:
+    """A label out of sequence is marked on the clause, not warned; text before the
+    first heading is still a warning, proposal or not."""
+    lines = [
+        "MOD\tEUR/1/1",
+        *RESOLUTION_140,
+        "一行不在任何标题下的文字。",
+        "考虑到",
+        "a)\t联合国大会（UNGA）第70/1号决议；",
+        "c)\t联大第70/125号决议；",
+    ]
+    warnings = Warnings()
+    (document,) = parse_lines(lines, "t.txt", warnings)
+    assert document.proposal is not None
+    assert [w.message for w in warnings.items] == ["text before the first heading"]
+    assert clause(document, "considering-c").ambiguity == "sequence"
