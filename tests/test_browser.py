@@ -143,7 +143,7 @@ def test_a_compare_page_shows_the_older_text_beside_the_newer_on_a_wide_screen(
     page = browser.new_page(base_url=base_url, viewport={"width": width, "height": 900})
     page.goto("/compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1/#resolves-6-i")
     row = page.locator("#resolves-6-i")
-    assert row.locator("ins").first.inner_text() == "、C4"
+    assert row.locator("ins").first.inner_text() == "C4、"
     assert row.locator(".compare-old").is_visible() is beside
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"compare-{width}.png")

@@ -285,7 +285,9 @@ def test_a_compare_page_aligns_clauses_by_what_they_say(site: Path) -> None:
     row = html[html.index('<div class="compare-row" id="resolves-6-i">') :]
     row = row[: row.index("</div></div>")]
     assert '做出决议 6 i)<span class="compare-was">原做出决议 5 i)</span>' in row
-    assert "更新其针对WSIS C2<ins>、C4</ins>、C5和C6行动方面的路线图" in row
+    assert "更新其针对WSIS C2、<ins>C4、</ins>C5和C6行动方面的路线图" in row
+    # A renamed place as one edit, not difflib's 《<del>布宜诺斯艾</del><ins>基加</ins>利…
+    assert "《<del>布宜诺斯艾利斯</del><ins>基加利</ins>宣言》" in html
     assert (
         '<div class="compare-row" id="expresses-p1"><div class="compare-label">表达<span class="compare-was">原做出决议，表达 1</span>'
         in html
