@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .align import lineages
 from .link import Collection, Place, Reference
 from .model import Document, Edit, Revision, every_clause
 from .names import document_url, url, work_of, work_page
@@ -55,10 +54,9 @@ def lineage_json(collection: Collection) -> str:
     of each document of a work in exactly one lineage (``align.py``)."""
     works = {
         work: [
-            {"lineage": group.id, "clauses": group.clauses}
-            for group in lineages(documents, collection.aligned)
+            {"lineage": group.id, "clauses": group.clauses} for group in collection.lineages(work)
         ]
-        for work, documents in collection.works().items()
+        for work in collection.works()
     }
     return as_json({"works": works}) + "\n"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import Protocol
 
-from .align import alignment, in_time, proposed
+from .align import Lineage, alignment, in_time, lineages, proposed
 from .model import Clause, Document, Outcome, Revision, every_clause
 from .names import document_url, document_year, label_text, title_line, work_of
 
@@ -128,6 +128,8 @@ class Collection:
             "adopted",
             "timeline",
             "compared",
+            "comparable",
+            "lineages",
             "aligned",
             "previous",
             "changed",
@@ -147,6 +149,7 @@ class Collection:
         self.references: list[Reference] = []
         self.tagged: list[TaggedPlace] = []
         self._aligned: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._lineages: dict[str, list[Lineage]] = {}
         self._by_id = {document.id: document for document in documents}
         # The revisions each work's citations name, its own documents' included.
         self._cited_revisions: dict[str, list[Revision]] = defaultdict(list)
@@ -236,17 +239,39 @@ class Collection:
         ordered = [d.id for d in in_time(self._works.get(work, []))]
         return list(pairwise(ordered))
 
+    def comparable(self, work: str) -> list[tuple[str, str]]:
+        """Every pair of a work's documents, (older id, newer id), oldest first: each
+        has a compare page, the neighbours (``compared``) and the rest."""
+        ordered = [d.id for d in in_time(self._works.get(work, []))]
+        return list(combinations(ordered, 2))
+
     def aligned(self, older: str, newer: str) -> list[tuple[str, str]]:
         """The clauses of two documents that are one clause: (older anchor, newer
-        anchor) pairs (``align.alignment``), worked out once per build."""
+        anchor) pairs. Neighbours are aligned (``align.alignment``), once per build;
+        documents further apart pair the clauses that share a lineage, so that a page
+        comparing them says what the neighbours' pages say, step by step."""
         if (older, newer) not in self._aligned:
-            kept = self._memo.get(older, newer) if self._memo else None
-            if kept is None:
-                kept = alignment(self._by_id[older], self._by_id[newer])
-                if self._memo:
-                    self._memo.put(older, newer, kept)
+            work = work_of(self._by_id[older])
+            if (older, newer) in self.compared(work):
+                kept = self._memo.get(older, newer) if self._memo else None
+                if kept is None:
+                    kept = alignment(self._by_id[older], self._by_id[newer])
+                    if self._memo:
+                        self._memo.put(older, newer, kept)
+            else:
+                kept = [
+                    (group.clauses[older], group.clauses[newer])
+                    for group in self.lineages(work)
+                    if older in group.clauses and newer in group.clauses
+                ]
             self._aligned[older, newer] = kept
         return self._aligned[older, newer]
+
+    def lineages(self, work: str) -> list[Lineage]:
+        """Every clause of a work's documents in one lineage (``align.lineages``)."""
+        if work not in self._lineages:
+            self._lineages[work] = lineages(self._works.get(work, []), self.aligned)
+        return self._lineages[work]
 
     def previous(self, document: str) -> str | None:
         """The document of the same work just before this one (``compared``), if any."""

@@ -132,7 +132,7 @@ def pages(collection: Collection) -> Iterator[Page]:
     for work, versions in collection.works().items():
         if versions[0].kind == "resolution":
             yield Page(work_page(work), "work.md.j2", {"work": work})
-        for older, newer in collection.compared(work):
+        for older, newer in collection.comparable(work):
             context = {"work": work, "older": documents[older], "newer": documents[newer]}
             yield Page(compare_page(older, newer), "compare.md.j2", context)
     for action_line, row in collection.matrix().items():

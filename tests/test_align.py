@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
+from benchmarks.bench import synthetic_documents
 from generator.align import (
     NOT_WORDS,
     YEARS,
@@ -15,8 +17,10 @@ from generator.align import (
 )
 from generator.link import Collection
 from generator.model import Document, every_clause
+from generator.names import compare_page
 from generator.parse import Parsed
 from generator.patterns import FOOTNOTE_MARKER
+from generator.render import pages
 
 # Res 140 as Europe proposed it to PP-18 (EUR/48A1/9, on Busan 2014's text) and to
 # PP-22 (EUR/44A15/1, on Dubai 2018's): its 考虑到 and the clause that moved from
@@ -88,3 +92,26 @@ def test_normalising_gives_what_nfkc_itself_gives(corpus: Parsed) -> None:
         for clause in every_clause(document):
             plain = unicodedata.normalize("NFKC", FOOTNOTE_MARKER.sub("", clause.text))
             assert normalised(clause.text) == NOT_WORDS.sub("", YEARS.sub("", plain))
+
+
+def test_documents_further_apart_pair_what_their_neighbours_chain(
+    corpus: Parsed, tmp_path: Path
+) -> None:
+    """Any two documents of a work can be compared: beyond neighbours, the pairs are
+    the neighbours' pairs followed step by step (a clause deleted on the way is not
+    paired with one added later). Synthetic works have up to five versions."""
+    documents = synthetic_documents(corpus.documents, 60, tmp_path)
+    collection = Collection(documents)
+    chained_works = 0
+    page_paths = {page.path for page in pages(collection)}
+    for work in collection.works():
+        neighbours = collection.compared(work)
+        assert set(neighbours) <= set(collection.comparable(work))
+        for (a, b), (b2, c) in pairwise(neighbours):
+            assert b == b2
+            step = dict(collection.aligned(b, c))
+            chained = {(x, step[y]) for x, y in collection.aligned(a, b) if y in step}
+            assert set(collection.aligned(a, c)) == chained
+            assert compare_page(a, c) in page_paths
+            chained_works += bool(chained)
+    assert chained_works >= 5
