@@ -21,7 +21,7 @@ from .link import link
 from .parse import Parsed, parse_sources
 from .progress import Stages
 from .read import read_sources
-from .registry import keep_published, read_registry, write_registry
+from .registry import keep_published, read_registry, write_redirect, write_registry
 from .render import render
 from .search import start_indexing
 from .site import build_site
@@ -41,6 +41,7 @@ class Options:
     fresh: bool = False  # build everything again, reading no cache
     strict: bool = False  # fail on warnings
     registry: Path | None = None  # the pages published so far (registry.py); None: none kept
+    keep_aliases: bool = False  # alias published addresses whose text is gone, not fail
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
         )
         with stages.run("link"):
             collection = link(parsed.documents, memos.alignments)
+        with stages.run("aliases"):  # before anything is written: it may refuse the build
+            published = read_registry(options.registry) if options.registry else {}
+            kept = keep_published(published, collection, options.keep_aliases)
         yaml, docs, built = map(staging.folder, (options.out, docs_target, options.site))
         # Pagefind indexes in the background, on the cores the stages below leave free.
         with stages.run("search"):
@@ -82,10 +86,9 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
             with stages.run("yaml"):
                 written = write_yaml(collection.documents(), yaml, memos.yaml)
             with stages.run("render", unit="pages") as progress:
-                pages = render(collection, docs, memos.pages, progress)
-            with stages.run("aliases"):
-                published = read_registry(options.registry) if options.registry else {}
-                registry, vanished = keep_published(published, collection.documents(), docs)
+                pages = render(collection, docs, memos.pages, progress, kept.anchors)
+                for old, new in kept.redirects.items():
+                    write_redirect(docs, old, new)
             with stages.run("api"):
                 write_api(collection, docs / "api")
             with stages.run("mkdocs"):
@@ -97,9 +100,9 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
             if memos.alignments:
                 memos.alignments.save()
             if options.registry:
-                write_registry(options.registry, registry)
-    for address in vanished:
-        print(f"warning: /{address} was published and leads nowhere now", file=sys.stderr)
+                write_registry(options.registry, kept.registry)
+    for address in kept.moved:
+        print(f"warning: /{address} now shows another text than it did", file=sys.stderr)
     rendered = memos.pages.rendered if memos.pages else pages
     return Report(parsed, written, pages, rendered, collection.clauses, len(collection.references))
 

@@ -44,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the pages published so far, kept as redirects (default: published.txt beside --out)",
     )
+    site.add_argument(
+        "--keep-aliases",
+        action="store_true",
+        help="a published page or anchor whose text is gone leads to the nearest (its work's "
+        "page, the clause's successor) instead of failing the build",
+    )
     site.add_argument("--timings", type=Path, help="write the seconds of each stage as JSON here")
     args = parser.parse_args(argv)
     # The documents are millions of small objects without cycles: collecting while
@@ -84,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         fresh=args.fresh,
         strict=args.strict,
         registry=args.registry or args.out.parent / "published.txt",
+        keep_aliases=args.keep_aliases,
     )
     stages = Stages(sys.stderr)
     report = build(options, stages)

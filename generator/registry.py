@@ -1,38 +1,86 @@
-"""The pages the site has published, so that no link to them breaks.
+"""Every page and anchor the site has published, so that no link to them breaks.
 
 The registry (``content/published.txt`` beside the YAML, kept in the repository)
-lists every document page ever published, with the document it showed, named by
-where that document comes from: ``000_85a01f60b3e6883b.txt#1``, the first
-document of that source file. A later build that gives the document another id
-(proposals got ids of their own) keeps its old address as a redirect page, with
-its anchors: a delegate's saved link still opens the clause.
+lists each address the site has published, with what it showed:
+
+- a document page, ``pp-140-2022/``: the document, named by where it comes from
+  (``000_85a01f60b3e6883b.txt#1``, the first document of that source file), and its work;
+- an anchor, ``pp-140-2022-eur-44a15-1/#resolves-6-i``: a fingerprint of the clause's
+  (or heading's) text, as ``align.normalised`` reads it.
+
+A build that would drop one of them keeps an alias where what it showed is still
+there: a page whose document has another id becomes a redirect page, an anchor
+whose clause has another number leads to it (same document, same text). Anything
+else fails the build, naming each address and where ``--keep-aliases`` would send
+it: an anchor to its clause's successor by lineage in the newest document of the
+work that has it (or the top of its page), a page to its work's page. An alias kept
+that way is written into the registry (``→ address``), reviewed in the commit.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .align import in_time, normalised
 from .html import escape
+from .link import Collection, places
 from .model import Document
-from .names import document_url
+from .names import served_at, work_of, work_page
 
-# An address as document_url gives them (``pp-140-2022/``): it becomes a folder of
-# the site, so nothing else is read from the file.
-ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*/")
+# An address as the site serves pages (``pp-140-2022/``), and an anchor in one: it
+# becomes a folder of the site, so nothing else is read from the file.
+ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*/(?:#[a-z0-9][a-z0-9-]*)?")
+ALIAS = "→ "  # the last field of a line whose alias a build was asked to keep
 
 HEADER = (
-    "# Every document page the site has published (its address, from the site's root),\n"
-    "# and the document it showed: <source file>#<n>, the nth document of that file.\n"
+    "# Every page and anchor the site has published (addresses from the site's root).\n"
+    "# A page: <address>/ TAB <source file>#<n> (the nth document of that file) TAB <work>.\n"
+    "# An anchor: <address>/#<anchor> TAB a fingerprint of the text it showed.\n"
+    "# A last field '→ <address>' is an alias that a build was asked to keep.\n"
     "# The build adds to it and never removes: review its changes in commits.\n"
 )
 
 
 class RegistryError(ValueError):
     """The registry file cannot be read: its path and line say where."""
+
+
+class VanishedError(RegistryError):
+    """The build would drop published addresses; the message names each."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a published address showed: a page's document key, or an anchor's
+    fingerprint; a page's work; and the alias a build was asked to keep, if any."""
+
+    shows: str
+    work: str = ""
+    alias: str = ""
+
+
+@dataclass
+class Kept:
+    """What a build does about the addresses published before it."""
+
+    registry: dict[str, Entry]  # to save: what was published, and what is now
+    redirects: dict[str, str] = field(default_factory=dict)  # old page → address it leads to
+    # Per document id, each old anchor of its page → the address it leads to
+    # (``pp-140-2022-eur-44a15-1/#resolves-6``, or its own page's with another anchor).
+    anchors: dict[str, dict[str, str]] = field(default_factory=dict)
+    moved: list[str] = field(default_factory=list)  # anchors that now show another clause
+
+
+def fingerprint(text: str) -> str:
+    """Twelve hex digits naming a text as the alignment compares it."""
+    return hashlib.blake2b(normalised(text).encode(), digest_size=6).hexdigest()
 
 
 def document_keys(documents: list[Document]) -> dict[str, str]:
@@ -47,8 +95,20 @@ def document_keys(documents: list[Document]) -> dict[str, str]:
     }
 
 
-def read_registry(path: Path) -> dict[str, str]:
-    """Address → document key; {} if there is no registry yet."""
+def page_address(document_id: str) -> str:
+    return served_at(f"{document_id}.md")
+
+
+def anchors_of(document: Document) -> Iterator[tuple[str, str]]:
+    """Each anchor of a document's page that comes from its text, and its fingerprint."""
+    for section in document.sections:
+        yield section.anchor, fingerprint(section.heading)
+    for place, part in places(document):
+        yield place.anchor, fingerprint(part.text)
+
+
+def read_registry(path: Path) -> dict[str, Entry]:
+    """Address → what it showed; {} if there is no registry yet."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -57,33 +117,151 @@ def read_registry(path: Path) -> dict[str, str]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line or line.startswith("#"):
             continue
-        address, tab, key = line.partition("\t")
-        if not tab or not ADDRESS.fullmatch(address):
+        address, *fields = line.split("\t")
+        alias = fields.pop()[len(ALIAS) :] if fields and fields[-1].startswith(ALIAS) else ""
+        # (a page's work: registries before anchors were kept have none)
+        counts = (1, 2) if address.endswith("/") else (1,)
+        if not ADDRESS.fullmatch(address) or len(fields) not in counts:
             raise RegistryError(
-                f"{path}:{number}: not '<address>/<TAB><source file>#<n>': {line!r}"
+                f"{path}:{number}: not '<address>/<TAB><source file>#<n><TAB><work>' nor "
+                f"'<address>/#<anchor><TAB><fingerprint>': {line!r}"
             )
-        entries[address] = key
+        entries[address] = Entry(fields[0], "".join(fields[1:]), alias)
     return entries
 
 
-def keep_published(
-    published: dict[str, str], documents: list[Document], docs: Path
-) -> tuple[dict[str, str], list[str]]:
-    """Write a redirect page into ``docs`` for each published address whose document
-    is now elsewhere; the registry to save (what was published and what is now), and
-    the addresses that lead nowhere any more."""
+def keep_published(published: dict[str, Entry], collection: Collection, ask: bool) -> Kept:
+    """Aliases for the published addresses this build would drop (``ask``: also where
+    only ``--keep-aliases`` may send them); raises VanishedError naming the rest."""
+    documents = collection.documents()
     keys = document_keys(documents)
-    now = {document_url(id).lstrip("/"): key for id, key in keys.items()}
-    where = {key: address for address, key in now.items()}
+    works = {document.id: work_of(document) for document in documents}
+
+    by_key = {key: id for id, key in keys.items()}
+    page_ids = {page_address(document.id): document.id for document in documents}
+    published_as: dict[str, list[str]] = defaultdict(list)  # key → page addresses
+    for address, entry in published.items():
+        if address.endswith("/"):
+            published_as[entry.shows].append(address)
+
+    def still_built(page: Entry) -> str | None:
+        """The id of the document a published page showed, if it is still built: the
+        one at an address published with the same key, or else the one now at that
+        place in its source file; of the same work either way (a document deleted
+        from a file moves the next ones up)."""
+        found = [page_ids[a] for a in published_as[page.shows] if a in page_ids]
+        found += [by_key[page.shows]] if page.shows in by_key else []
+        return next((id for id in found if works[id] == (page.work or works[id])), None)
+
+    fingerprints = {document.id: dict(anchors_of(document)) for document in documents}
+    now: dict[str, Entry] = {}
+    for document in documents:
+        page = page_address(document.id)
+        now[page] = Entry(keys[document.id], work_of(document))
+        for anchor, printed in fingerprints[document.id].items():
+            now[f"{page}#{anchor}"] = Entry(printed)
+    kept = Kept({})
+    registry = dict(published)
     vanished = []
-    for address, key in published.items():
+    for address, entry in published.items():
+        page, _, anchor = address.partition("#")
         if address in now:
+            if entry.shows != now[address].shows and (
+                not anchor or entry.shows in fingerprints[page_ids[page]].values()
+            ):
+                kept.moved.append(address)  # another document, or another clause
             continue
-        if key in where:
-            write_redirect(docs, address, where[key])
+        if not anchor:
+            moved_to = still_built(entry)
+            target, why = page_target(entry, moved_to, collection, ask)
+            if target is not None:
+                kept.redirects[address] = target
+            if moved_to:  # its record follows the document it leads to
+                registry[address] = Entry(keys[moved_to], works[moved_to])
         else:
-            vanished.append(address)
-    return {**published, **now}, vanished
+            id = page_ids.get(page) or still_built(published.get(page, Entry("")))
+            if id is None or anchor in fingerprints[id]:
+                continue  # its page has gone (said once, for the page), or moved with it
+            target, why = anchor_target(entry, id, fingerprints, collection, ask)
+            if target is not None:
+                kept.anchors.setdefault(id, {})[anchor] = target
+        if target is None:
+            vanished.append(f"/{address}: {why}")
+        elif why == ALIAS:
+            registry[address] = replace(entry, alias=target)
+    if vanished:
+        raise VanishedError(
+            f"the build would drop {len(vanished)} published address(es):\n  "
+            + "\n  ".join(vanished)
+            + "\nrestore them, or build with --keep-aliases to keep the aliases named"
+        )
+    kept.registry = {**registry, **now}
+    return kept
+
+
+def page_target(
+    entry: Entry, moved_to: str | None, collection: Collection, ask: bool
+) -> tuple[str | None, str]:
+    """Where an old page address leads: the new address of its document (``moved_to``:
+    its id), the alias kept for it, or (``ask``) its work's page; else None, and why."""
+    if moved_to:
+        return page_address(moved_to), "moved"
+    work = served_at(work_page(entry.work)) if collection.versions(entry.work) else ""
+    if entry.alias and entry.alias in (work, ""):
+        return entry.alias, "kept"
+    if ask:
+        return work, ALIAS
+    where = f"/{work}, the page of {entry.work}" if work else "the home page"
+    return (
+        None,
+        f"its document ({entry.shows}) is no longer built; --keep-aliases sends it to {where}",
+    )
+
+
+def anchor_target(
+    entry: Entry,
+    id: str,
+    fingerprints: dict[str, dict[str, str]],
+    collection: Collection,
+    ask: bool,
+) -> tuple[str | None, str]:
+    """Where an anchor its document no longer has leads: the clause of that document
+    with the same text (renumbered), the alias kept for it, or (``ask``) the clause's
+    successor by lineage in the newest document of the work that has one, else the top
+    of its page; None otherwise, and why."""
+    page = page_address(id)
+    same = [anchor for anchor, printed in fingerprints[id].items() if printed == entry.shows]
+    if same:
+        return f"{page}#{same[0]}", "renumbered"
+    if entry.alias and alias_exists(entry.alias, fingerprints):
+        return entry.alias, "kept"
+    successor = successor_by_lineage(entry.shows, id, fingerprints, collection)
+    if ask:
+        return successor or page, ALIAS
+    where = f"/{successor}" if successor else f"the top of /{page}"
+    return None, f"no clause of its document has its text now; --keep-aliases sends it to {where}"
+
+
+def alias_exists(alias: str, fingerprints: dict[str, dict[str, str]]) -> bool:
+    page, _, anchor = alias.partition("#")
+    return any(
+        page_address(id) == page and (not anchor or anchor in anchors)
+        for id, anchors in fingerprints.items()
+    )
+
+
+def successor_by_lineage(
+    printed: str, id: str, fingerprints: dict[str, dict[str, str]], collection: Collection
+) -> str | None:
+    """The clause that showed ``printed``, found in any document of ``id``'s work,
+    followed along its lineage to the newest document that has it."""
+    work = work_of(next(d for d in collection.documents() if d.id == id))
+    newest_first = [d.id for d in reversed(in_time(collection.versions(work)))]
+    for group in collection.lineages(work):
+        if any(fingerprints[d].get(a) == printed for d, a in group.clauses.items()):
+            newest = next(d for d in newest_first if d in group.clauses)
+            return f"{page_address(newest)}#{group.clauses[newest]}"
+    return None
 
 
 def write_redirect(docs: Path, old: str, new: str) -> None:
@@ -105,9 +283,13 @@ def write_redirect(docs: Path, old: str, new: str) -> None:
     )
 
 
-def write_registry(path: Path, entries: dict[str, str]) -> None:
+def write_registry(path: Path, entries: dict[str, Entry]) -> None:
     """The registry, sorted, written whole or not at all."""
-    lines = "".join(f"{address}\t{key}\n" for address, key in sorted(entries.items()))
+    lines = []
+    for address, entry in sorted(entries.items()):
+        fields = [address, entry.shows, *([entry.work] if address.endswith("/") else [])]
+        fields += [ALIAS + entry.alias] if entry.alias else []
+        lines.append("\t".join(fields) + "\n")
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(HEADER + lines, encoding="utf-8")
+    partial.write_text(HEADER + "".join(lines), encoding="utf-8")
     os.replace(partial, path)

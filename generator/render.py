@@ -47,6 +47,7 @@ from .names import (
     revision_anchor,
     revision_text,
     root_of,
+    served_at,
     split_work,
     title_line,
     work_of,
@@ -83,14 +84,17 @@ def render(
     docs: Path,
     memo: PageMemo | None = None,
     progress: Progress | None = None,
+    aliases: dict[str, dict[str, str]] | None = None,
 ) -> int:
     """Write every page of the docs folder and the theme's assets; returns the pages.
+    ``aliases``: per document, the old anchors of its page and the addresses they
+    lead to (``registry.Kept.anchors``).
 
     With a ``memo``, a page whose recorded reads give what they gave last time is
     taken from the previous build instead of rendered again.
     """
     env = environment(memo.view(collection) if memo else collection)
-    every_page = list(pages(collection))
+    every_page = list(pages(collection, aliases or {}))
     if progress:
         progress.expect(len(every_page))
     write = memo.write if memo else write_page
@@ -114,7 +118,7 @@ def write_page(page: Page, target: Path, make: Callable[[], str]) -> None:
     target.write_bytes(make().encode())
 
 
-def pages(collection: Collection) -> Iterator[Page]:
+def pages(collection: Collection, aliases: dict[str, dict[str, str]]) -> Iterator[Page]:
     """Every page of the site, with what its template is given."""
     yield Page("index.md", "index.md.j2")
     yield Page("resolutions.md", "resolutions.md.j2")
@@ -127,7 +131,8 @@ def pages(collection: Collection) -> Iterator[Page]:
     yield Page("matrix/index.md", "matrix.md.j2")
     yield Page("about.md", "about.md.j2")
     for document in collection.documents():
-        yield Page(document_page(document.id), "document.md.j2", {"document": document})
+        context = {"document": document, "aliases": aliases.get(document.id, {})}
+        yield Page(document_page(document.id), "document.md.j2", context)
     documents = {document.id: document for document in collection.documents()}
     for work, versions in collection.works().items():
         if versions[0].kind == "resolution":
@@ -139,6 +144,16 @@ def pages(collection: Collection) -> Iterator[Page]:
         for sdg in row:
             context = {"action_line": action_line, "sdg": sdg}
             yield Page(matrix_cell_page(action_line, sdg), "matrix-cell.md.j2", context)
+
+
+def alias_hrefs(aliases: dict[str, str], document_id: str, root: str) -> dict[str, str]:
+    """A page's old anchors → the links they lead to (addresses from the site's root,
+    as the registry keeps them): ``#resolves-6`` on the same page, relative elsewhere."""
+    here = served_at(document_page(document_id))
+    return {
+        old: target[len(here) :] if target.startswith(f"{here}#") else root + target
+        for old, target in aliases.items()
+    }
 
 
 def xref_groups(collection: Collection) -> dict[str, list[str]]:
@@ -196,6 +211,7 @@ def environment(collection: Collection) -> Environment:
         compare_html=compare_html,
         compare_page=compare_page,
         group_by_document=group_by_document,
+        alias_hrefs=alias_hrefs,
         group_by_work=group_by_work,
     )
     return env

@@ -103,7 +103,7 @@ def test_documents_further_apart_pair_what_their_neighbours_chain(
     documents = synthetic_documents(corpus.documents, 60, tmp_path)
     collection = Collection(documents)
     chained_works = 0
-    page_paths = {page.path for page in pages(collection)}
+    page_paths = {page.path for page in pages(collection, {})}
     for work in collection.works():
         neighbours = collection.compared(work)
         assert set(neighbours) <= set(collection.comparable(work))

@@ -116,6 +116,17 @@ def test_an_address_published_before_leads_to_the_clause_it_showed(
     assert page.inner_text("h1").endswith("修改提案 EUR/44A15/1")
 
 
+def test_an_anchor_published_before_leads_to_the_clause_renumbered(
+    page: Page, base_url: str
+) -> None:
+    """The site fixture's registry has considering-b2, a name the clause no longer has;
+    the page sends it on to considering-b-2, with the same text."""
+    page.goto("/pp-140-2018-eur-48a1-9/#considering-b2")
+    page.wait_for_url(f"{base_url}/pp-140-2018-eur-48a1-9/#considering-b-2")
+    clause = page.locator("#considering-b-2")
+    assert clause.is_visible() and "日内瓦原则宣言" in clause.inner_text()
+
+
 def test_the_reading_switch_shows_changes_the_proposal_or_the_base_and_is_kept(
     page: Page,
 ) -> None:

@@ -34,7 +34,7 @@ TIMEOUT = 60  # for one build, killed or not
 def start_build(sources: Path, work: Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "generator", "build", "--sources", str(sources)]
     command += ["--out", str(work / "yaml"), "--site", str(work / "site")]
-    command += ["--build-dir", str(work / "build")]
+    command += ["--build-dir", str(work / "build"), "--keep-aliases"]  # wtsa-75 comes and goes
     return subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -72,10 +72,15 @@ def gone_within(pids: set[int], seconds: float) -> bool:
 
 
 def published_ids(work: Path, ids: set[str]) -> tuple[set[str], set[str]]:
-    """The documents (of ``ids``) in the YAML folder, and those with a page in the site."""
+    """The documents (of ``ids``) in the YAML folder, and those with a page in the site
+    (not the redirect page that a document gone leaves)."""
     in_yaml = {path.stem for path in (work / "yaml").glob("*.yaml")}
-    in_site = {id for id in ids if (work / "site" / id / "index.html").is_file()}
+    in_site = {id for id in ids if is_document_page(work / "site" / id / "index.html")}
     return in_yaml, in_site
+
+
+def is_document_page(path: Path) -> bool:
+    return path.is_file() and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")
 
 
 def staging_left(work: Path, pid: int | None = None) -> list[str]:

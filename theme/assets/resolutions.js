@@ -1,5 +1,6 @@
 // Clause permalinks: a button beside each ¶ copies the clause's full URL.
 // Resolution index: filters by body, year, action line and SDG, kept in the URL (?sdg=5).
+// Anchors kept as aliases lead on to where their clause is now.
 // Proposals: the reading switch shows changes, the proposed text or the base text, and
 // remembers the choice (localStorage) on every proposal's page.
 (function () {
@@ -101,7 +102,21 @@
     form.hidden = false;
   }
 
+  // An anchor this page no longer has, that the registry keeps as an alias
+  // (generator/registry.py): the clause renumbered, or its successor elsewhere.
+  function followAlias(aliases) {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    var target = JSON.parse(aliases.textContent)[id];
+    if (target) location.replace(target);
+  }
+
   function start() {
+    var aliases = document.getElementById("anchor-aliases");
+    if (aliases) {
+      followAlias(aliases);
+      window.addEventListener("hashchange", function () { followAlias(aliases); });
+    }
     addCopyButtons();
     var reading = document.getElementById("reading-switch");
     if (reading) setUpReadingSwitch(reading);
