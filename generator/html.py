@@ -260,6 +260,7 @@ class ClauseWriter:
         # Each document's previous document and changed clauses, asked of the
         # collection when its page renders (so the page records the queries).
         self.changes: dict[str, tuple[str | None, dict[str, str]]] = {}
+        self.newest: dict[str, tuple[str | None, dict[str, str]]] = {}  # the same, for in_newest
 
     def clauses_html(self, clauses: tuple[Clause, ...], document: Document, root: str) -> Markup:
         html: list[str] = []
@@ -288,6 +289,7 @@ class ClauseWriter:
             html.append(
                 f'<a class="permalink" href="#{anchor}" aria-label="本条款的永久链接">¶</a>'
             )
+            html.append(self.newest_link(clause, document, root))
             if clause.clauses:
                 html.append('\n<ol class="clauses">')
                 self.clause_items(clause.clauses, document, root, html)
@@ -309,6 +311,16 @@ class ClauseWriter:
         text = "新增" if change == "new" else "有修改"
         title = "上一份文件没有此条款" if change == "new" else "与上一份文件相比有修改"
         return f' <a class="change-marker" href="{link}" title="{title}">{text}</a>'
+
+    def newest_link(self, clause: Clause, document: Document, root: str) -> str:
+        """On a document that is not its work's newest, a link to the clause there."""
+        if document.id not in self.newest:
+            self.newest[document.id] = self.collection.in_newest(document.id)
+        newest, anchors = self.newest[document.id]
+        if newest is None or clause.anchor not in anchors:
+            return ""
+        link = escape(href(root, document_page(newest), anchors[clause.anchor]))
+        return f'<a class="newest-link" href="{link}" title="此条款在本决议最新的文件中的位置">见最新文件</a>'
 
     def clause_html(self, clause: Clause, document: Document, root: str) -> str:
         """Escaped clause text: citations made links, footnote markers made links."""

@@ -130,6 +130,7 @@ class Collection:
             "compared",
             "comparable",
             "lineages",
+            "in_newest",
             "aligned",
             "previous",
             "changed",
@@ -272,6 +273,19 @@ class Collection:
         if work not in self._lineages:
             self._lineages[work] = lineages(self._works.get(work, []), self.aligned)
         return self._lineages[work]
+
+    def in_newest(self, document: str) -> tuple[str | None, dict[str, str]]:
+        """The newest document of this one's work (None if it is this one), and where
+        each of this one's clauses is in it, by lineage (anchor → anchor)."""
+        work = work_of(self._by_id[document])
+        newest = in_time(self._works[work])[-1].id
+        if newest == document:
+            return None, {}
+        return newest, {
+            group.clauses[document]: group.clauses[newest]
+            for group in self.lineages(work)
+            if document in group.clauses and newest in group.clauses
+        }
 
     def previous(self, document: str) -> str | None:
         """The document of the same work just before this one (``compared``), if any."""

@@ -127,6 +127,21 @@ def test_an_anchor_published_before_leads_to_the_clause_renumbered(
     assert clause.is_visible() and "日内瓦原则宣言" in clause.inner_text()
 
 
+def test_a_clause_on_an_older_document_offers_itself_in_the_newest(
+    page: Page, base_url: str
+) -> None:
+    page.goto("/pp-140-2018-eur-48a1-9/#resolves-5-i")
+    link = page.locator("#resolves-5-i > .newest-link")
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "1"  # shown on the clause landed on
+    assert (
+        page.locator("#resolves-4 > .newest-link").evaluate("e => getComputedStyle(e).opacity")
+        == "0"
+    )  # and not on the others, until hovered
+    link.click()
+    page.wait_for_url(f"{base_url}/pp-140-2022-eur-44a15-1/#resolves-6-i")
+    assert page.locator("#resolves-6-i").is_visible()
+
+
 def test_the_reading_switch_shows_changes_the_proposal_or_the_base_and_is_kept(
     page: Page,
 ) -> None:

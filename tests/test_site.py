@@ -297,6 +297,15 @@ def test_a_compare_page_aligns_clauses_by_what_they_say(site: Path) -> None:
     assert link in works
 
 
+def test_a_clause_of_an_older_document_links_to_itself_in_the_newest(site: Path) -> None:
+    """By lineage: 做出决议 5 i) of the proposal to PP-18 is 6 i) in that to PP-22."""
+    html = clause_html(site, "pp-140-2018-eur-48a1-9", "resolves-5-i")
+    assert '<a class="newest-link" href="../pp-140-2022-eur-44a15-1/#resolves-6-i"' in html
+    assert "newest-link" not in page(site, "pp-140-2022-eur-44a15-1")  # it is the newest
+    gone = clause_html(site, "pp-140-2018-eur-48a1-9", "considering-m")  # deleted for PP-22
+    assert "newest-link" not in gone.split('<ol class="clauses">')[0]
+
+
 def test_a_changed_clause_links_to_its_diff(site: Path) -> None:
     compare = "../compare/pp-140-2018-eur-48a1-9/pp-140-2022-eur-44a15-1/"
     html = clause_html(site, "pp-140-2022-eur-44a15-1", "resolves-6-i")  # C4 added
