@@ -160,10 +160,10 @@ def compare_html(older: Document, newer: Document, pairs: list[tuple[str, str]])
         old_text = proposed_text(was)
         rows.append(compare_row(anchor, place.label, note, text_diff(old_text, text), old_text))
     matched = set(came_from.values())
-    gone = [place for anchor, (place, _) in old.items() if anchor not in matched]
-    for place in gone:
-        text = without_footnotes(place.text)
-        rows.append(compare_row("", f"{place.label}（删除）", "", f"<del>{escape(text)}</del>"))
+    for anchor, (place, part) in old.items():
+        if anchor not in matched:
+            text = escape(proposed_text(part))
+            rows.append(compare_row("", f"{place.label}（删除）", "", f"<del>{text}</del>"))
     return Markup(f'<div class="compare">\n{"".join(rows)}</div>')
 
 
