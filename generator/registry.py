@@ -13,8 +13,9 @@ there: a page whose document has another id becomes a redirect page, an anchor
 whose clause has another number leads to it (same document, same text). Anything
 else fails the build, naming each address and where ``--keep-aliases`` would send
 it: an anchor to its clause's successor by lineage in the newest document of the
-work that has it (or the top of its page), a page to its work's page. An alias kept
-that way is written into the registry (``→ address``), reviewed in the commit.
+work that has it (or the top of its page), a page to its work's page (or the
+index). An alias kept that way is written into the registry (``→ address``),
+reviewed in the commit.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from .names import served_at, work_of, work_page
 # becomes a folder of the site, so nothing else is read from the file.
 ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*/(?:#[a-z0-9][a-z0-9-]*)?")
 ALIAS = "→ "  # the last field of a line whose alias a build was asked to keep
+
+RESOLUTIONS = served_at("resolutions.md")  # where a page leads whose work has gone
 
 HEADER = (
     "# Every page and anchor the site has published (addresses from the site's root).\n"
@@ -133,56 +136,28 @@ def read_registry(path: Path) -> dict[str, Entry]:
 def keep_published(published: dict[str, Entry], collection: Collection, ask: bool) -> Kept:
     """Aliases for the published addresses this build would drop (``ask``: also where
     only ``--keep-aliases`` may send them); raises VanishedError naming the rest."""
-    documents = collection.documents()
-    keys = document_keys(documents)
-    works = {document.id: work_of(document) for document in documents}
-
-    by_key = {key: id for id, key in keys.items()}
-    page_ids = {page_address(document.id): document.id for document in documents}
-    published_as: dict[str, list[str]] = defaultdict(list)  # key → page addresses
-    for address, entry in published.items():
-        if address.endswith("/"):
-            published_as[entry.shows].append(address)
-
-    def still_built(page: Entry) -> str | None:
-        """The id of the document a published page showed, if it is still built: the
-        one at an address published with the same key, or else the one now at that
-        place in its source file; of the same work either way (a document deleted
-        from a file moves the next ones up)."""
-        found = [page_ids[a] for a in published_as[page.shows] if a in page_ids]
-        found += [by_key[page.shows]] if page.shows in by_key else []
-        return next((id for id in found if works[id] == (page.work or works[id])), None)
-
-    fingerprints = {document.id: dict(anchors_of(document)) for document in documents}
-    now: dict[str, Entry] = {}
-    for document in documents:
-        page = page_address(document.id)
-        now[page] = Entry(keys[document.id], work_of(document))
-        for anchor, printed in fingerprints[document.id].items():
-            now[f"{page}#{anchor}"] = Entry(printed)
+    now = Publishing(collection, published)
     kept = Kept({})
     registry = dict(published)
     vanished = []
     for address, entry in published.items():
         page, _, anchor = address.partition("#")
-        if address in now:
-            if entry.shows != now[address].shows and (
-                not anchor or entry.shows in fingerprints[page_ids[page]].values()
-            ):
-                kept.moved.append(address)  # another document, or another clause
+        if address in now.entries:
+            if now.shows_another(address, entry):
+                kept.moved.append(address)
             continue
         if not anchor:
-            moved_to = still_built(entry)
-            target, why = page_target(entry, moved_to, collection, ask)
+            moved_to = now.document_of(entry)
+            target, why = now.page_target(entry, moved_to, ask)
             if target is not None:
                 kept.redirects[address] = target
             if moved_to:  # its record follows the document it leads to
-                registry[address] = Entry(keys[moved_to], works[moved_to])
+                registry[address] = now.entries[page_address(moved_to)]
         else:
-            id = page_ids.get(page) or still_built(published.get(page, Entry("")))
-            if id is None or anchor in fingerprints[id]:
+            id = now.page_ids.get(page) or now.document_of(published.get(page, Entry("")))
+            if id is None or anchor in now.fingerprints[id]:
                 continue  # its page has gone (said once, for the page), or moved with it
-            target, why = anchor_target(entry, id, fingerprints, collection, ask)
+            target, why = now.anchor_target(entry, id, ask)
             if target is not None:
                 kept.anchors.setdefault(id, {})[anchor] = target
         if target is None:
@@ -195,73 +170,101 @@ def keep_published(published: dict[str, Entry], collection: Collection, ask: boo
             + "\n  ".join(vanished)
             + "\nrestore them, or build with --keep-aliases to keep the aliases named"
         )
-    kept.registry = {**registry, **now}
+    kept.registry = {**registry, **now.entries}
     return kept
 
 
-def page_target(
-    entry: Entry, moved_to: str | None, collection: Collection, ask: bool
-) -> tuple[str | None, str]:
-    """Where an old page address leads: the new address of its document (``moved_to``:
-    its id), the alias kept for it, or (``ask``) its work's page; else None, and why."""
-    if moved_to:
-        return page_address(moved_to), "moved"
-    work = served_at(work_page(entry.work)) if collection.versions(entry.work) else ""
-    if entry.alias and entry.alias in (work, ""):
-        return entry.alias, "kept"
-    if ask:
-        return work, ALIAS
-    where = f"/{work}, the page of {entry.work}" if work else "the home page"
-    return (
-        None,
-        f"its document ({entry.shows}) is no longer built; --keep-aliases sends it to {where}",
-    )
+class Publishing:
+    """What this build publishes (its pages and anchors as registry entries), and where
+    what an earlier build published is now."""
 
+    def __init__(self, collection: Collection, published: dict[str, Entry]) -> None:
+        self.collection = collection
+        documents = collection.documents()
+        self.keys = document_keys(documents)
+        self.by_key = {key: id for id, key in self.keys.items()}
+        self.works = {document.id: work_of(document) for document in documents}
+        self.page_ids = {page_address(document.id): document.id for document in documents}
+        self.fingerprints = {document.id: dict(anchors_of(document)) for document in documents}
+        self.entries: dict[str, Entry] = {}
+        for document in documents:
+            page = page_address(document.id)
+            self.entries[page] = Entry(self.keys[document.id], self.works[document.id])
+            for anchor, printed in self.fingerprints[document.id].items():
+                self.entries[f"{page}#{anchor}"] = Entry(printed)
+        self.published_as: dict[str, list[str]] = defaultdict(list)  # key → page addresses
+        for address, entry in published.items():
+            if address.endswith("/"):
+                self.published_as[entry.shows].append(address)
 
-def anchor_target(
-    entry: Entry,
-    id: str,
-    fingerprints: dict[str, dict[str, str]],
-    collection: Collection,
-    ask: bool,
-) -> tuple[str | None, str]:
-    """Where an anchor its document no longer has leads: the clause of that document
-    with the same text (renumbered), the alias kept for it, or (``ask``) the clause's
-    successor by lineage in the newest document of the work that has one, else the top
-    of its page; None otherwise, and why."""
-    page = page_address(id)
-    same = [anchor for anchor, printed in fingerprints[id].items() if printed == entry.shows]
-    if same:
-        return f"{page}#{same[0]}", "renumbered"
-    if entry.alias and alias_exists(entry.alias, fingerprints):
-        return entry.alias, "kept"
-    successor = successor_by_lineage(entry.shows, id, fingerprints, collection)
-    if ask:
-        return successor or page, ALIAS
-    where = f"/{successor}" if successor else f"the top of /{page}"
-    return None, f"no clause of its document has its text now; --keep-aliases sends it to {where}"
+    def shows_another(self, address: str, entry: Entry) -> bool:
+        """Whether a published address that is still there shows another document, or
+        another clause while the one it showed is elsewhere on its page."""
+        if entry.shows == self.entries[address].shows:
+            return False
+        page, _, anchor = address.partition("#")
+        return not anchor or entry.shows in self.fingerprints[self.page_ids[page]].values()
 
+    def document_of(self, page: Entry) -> str | None:
+        """The id of the document a published page showed, if it is still built: the
+        one at an address published with the same key, or else the one now at that
+        place in its source file; of the same work either way (a document deleted
+        from a file moves the next ones up)."""
+        found = [self.page_ids[a] for a in self.published_as[page.shows] if a in self.page_ids]
+        found += [self.by_key[page.shows]] if page.shows in self.by_key else []
+        return next((id for id in found if self.works[id] == (page.work or self.works[id])), None)
 
-def alias_exists(alias: str, fingerprints: dict[str, dict[str, str]]) -> bool:
-    page, _, anchor = alias.partition("#")
-    return any(
-        page_address(id) == page and (not anchor or anchor in anchors)
-        for id, anchors in fingerprints.items()
-    )
+    def page_target(self, entry: Entry, moved_to: str | None, ask: bool) -> tuple[str | None, str]:
+        """Where an old page address leads: the new address of its document (``moved_to``:
+        its id), the alias kept for it, or (``ask``) its work's page; else None, and why."""
+        if moved_to:
+            return page_address(moved_to), "moved"
+        versions = self.collection.versions(entry.work)
+        is_resolution = (
+            bool(versions) and versions[0].kind == "resolution"
+        )  # (reports have no works page)
+        nearest = served_at(work_page(entry.work)) if is_resolution else RESOLUTIONS
+        if entry.alias == nearest:
+            return nearest, "kept"
+        if ask:
+            return nearest, ALIAS
+        where = f"/{nearest}" + (f", the page of {entry.work}" if is_resolution else ", the index")
+        why = f"its document ({entry.shows}) is no longer built; --keep-aliases sends it to"
+        return None, f"{why} {where}"
 
+    def anchor_target(self, entry: Entry, id: str, ask: bool) -> tuple[str | None, str]:
+        """Where an anchor its document no longer has leads: the clause of that document
+        with the same text (renumbered), the alias kept for it, or (``ask``) the clause's
+        successor by lineage in the newest document of the work that has one, else the
+        top of its page; None otherwise, and why."""
+        page = page_address(id)
+        anchors = self.fingerprints[id]
+        same = [anchor for anchor, printed in anchors.items() if printed == entry.shows]
+        if same:
+            return f"{page}#{same[0]}", "renumbered"
+        if entry.alias and self.exists(entry.alias):
+            return entry.alias, "kept"
+        successor = self.successor(entry.shows, self.works[id])
+        if ask:
+            return successor or page, ALIAS
+        where = f"/{successor}" if successor else f"the top of /{page}"
+        why = "no clause of its document has its text now; --keep-aliases sends it to"
+        return None, f"{why} {where}"
 
-def successor_by_lineage(
-    printed: str, id: str, fingerprints: dict[str, dict[str, str]], collection: Collection
-) -> str | None:
-    """The clause that showed ``printed``, found in any document of ``id``'s work,
-    followed along its lineage to the newest document that has it."""
-    work = work_of(next(d for d in collection.documents() if d.id == id))
-    newest_first = [d.id for d in reversed(in_time(collection.versions(work)))]
-    for group in collection.lineages(work):
-        if any(fingerprints[d].get(a) == printed for d, a in group.clauses.items()):
-            newest = next(d for d in newest_first if d in group.clauses)
-            return f"{page_address(newest)}#{group.clauses[newest]}"
-    return None
+    def exists(self, address: str) -> bool:
+        page, _, anchor = address.partition("#")
+        id = self.page_ids.get(page)
+        return id is not None and (not anchor or anchor in self.fingerprints[id])
+
+    def successor(self, printed: str, work: str) -> str | None:
+        """The clause that showed ``printed``, found in any document of the work,
+        followed along its lineage to the newest document that has it."""
+        newest_first = [d.id for d in reversed(in_time(self.collection.versions(work)))]
+        for group in self.collection.lineages(work):
+            if any(self.fingerprints[d].get(a) == printed for d, a in group.clauses.items()):
+                newest = next(d for d in newest_first if d in group.clauses)
+                return f"{page_address(newest)}#{group.clauses[newest]}"
+        return None
 
 
 def write_redirect(docs: Path, old: str, new: str) -> None:

@@ -22,41 +22,25 @@ from generator.parse import Parsed
 from generator.patterns import FOOTNOTE_MARKER
 from generator.render import pages
 
-# Res 140 as Europe proposed it to PP-18 (EUR/48A1/9, on Busan 2014's text) and to
-# PP-22 (EUR/44A15/1, on Dubai 2018's): its 考虑到 and the clause that moved from
-# 做出决议，表达 to 表达, paired by reading both texts. None: no counterpart.
-READ_2018_TO_2022: dict[str, str | None] = {
-    "considering-a": "considering-a",
-    "considering-b": "considering-b",
-    "considering-b-2": "considering-c",  # the export's second b): 日内瓦原则宣言第64段
-    "considering-c": "considering-d",
-    "considering-e": "considering-e",
-    "considering-f": "considering-f",
-    "considering-g": "considering-g",  # C4 added to the action lines
-    "considering-h": "considering-h",  # Res 200 (Busan, 2014) → (Dubai, 2018): revised
-    "considering-i": "considering-i",
-    "considering-j": "considering-j",
-    "considering-k": "considering-k",
-    "considering-l": "considering-l",
-    "considering-m": None,  # 联大第60/252号决议: the 2015 review, gone
-    "considering-n": None,  # 联大第68届会议 on that review, gone
-    "considering-o": "considering-m",  # the quotation of the Tunis Agenda
-    "bearing-in-mind-a": "considering-2-p1",  # WSIS认识到…: moved to 考虑到
-    "resolves-to-express-1": "expresses-p1",  # 做出决议，表达 → 表达
-}
-NEW_IN_2022 = {"considering-n"}  # 如果不在所有促进和实现《2030年可持续发展议程》…
+from .pp140_alignment import NEW_IN_2022, READ_2018_TO_2022
 
 
 def test_the_pp_140_proposals_align_as_a_reader_pairs_them(docs: dict[str, Document]) -> None:
+    """Against the table read by eye (131 clauses, 112): of 74 pairs found, 73 are the
+    reader's; 73 of the reader's 88 are found (the rest were rewritten, under the
+    threshold); every clause the reader saw deleted or new is left unpaired."""
     older, newer = docs["pp-140-2018-eur-48a1-9"], docs["pp-140-2022-eur-44a15-1"]
-    found = alignment(older, newer)
+    assert set(READ_2018_TO_2022) == {c.anchor for c in every_clause(older)}
+    found = set(alignment(older, newer))
     read = {(a, b) for a, b in READ_2018_TO_2022.items() if b}
-    in_scope = set(READ_2018_TO_2022) | {b for b in READ_2018_TO_2022.values() if b} | NEW_IN_2022
-    judged = {(a, b) for a, b in found if a in in_scope or b in in_scope}
-    correct = judged & read
-    precision, recall = len(correct) / len(judged), len(correct) / len(read)
-    assert (precision, round(recall, 2)) == (1.0, 0.93), sorted(judged ^ read)
-    assert ("considering-h", "considering-h") not in found  # the revised one it misses
+    correct = found & read
+    precision, recall = len(correct) / len(found), len(correct) / len(read)
+    assert (round(precision, 2), round(recall, 2)) == (0.99, 0.83), sorted(found ^ read)
+    # The one pair the reader does not make: 70/125 recalled, and what 70/125 decided.
+    assert found - read == {("recalling-further-c", "recognizing-k")}
+    deleted = {a for a, b in READ_2018_TO_2022.items() if b is None}
+    assert not deleted & {a for a, _ in found}
+    assert not NEW_IN_2022 & {b for _, b in found}
 
 
 def test_every_clause_of_every_document_is_in_exactly_one_lineage(corpus: Parsed) -> None:

@@ -68,6 +68,11 @@ def test_an_address_whose_document_is_gone_fails_the_build_unless_asked(
     # The next build keeps the alias without being asked.
     again = keep_published(kept.registry, without, ask=False)
     assert again.redirects[f"{PP_140_2018}/"] == "works/pp-140/"
+    # A work gone with its only document: the index.
+    no_wtsa = Collection([d for d in corpus.documents if not d.source.startswith("001_")])
+    assert keep_published(published, no_wtsa, ask=True).redirects["wtsa-75-2022/"] == (
+        "resolutions/"
+    )
 
 
 def test_keys_count_documents_in_the_order_of_their_file(corpus: Parsed) -> None:
