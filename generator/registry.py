@@ -6,7 +6,7 @@ lists each address the site has published, with what it showed:
 - a document page, ``pp-140-2022/``: the document, named by where it comes from
   (``000_85a01f60b3e6883b.txt#1``, the first document of that source file), and its work;
 - an anchor, ``pp-140-2022-eur-44a15-1/#resolves-6-i``: a fingerprint of the clause's
-  (or heading's) text, as ``align.normalised`` reads it.
+  (or heading's) text.
 
 A build that would drop one of them keeps an alias where what it showed is still
 there: a page whose document has another id becomes a redirect page, an anchor
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .align import in_time, normalised
+from .align import in_time
 from .html import escape
 from .link import Collection, places
 from .model import Document
@@ -82,8 +82,10 @@ class Kept:
 
 
 def fingerprint(text: str) -> str:
-    """Twelve hex digits naming a text as the alignment compares it."""
-    return hashlib.blake2b(normalised(text).encode(), digest_size=6).hexdigest()
+    """Twelve hex digits naming a text. The text as it is, not as the alignment
+    compares it: a renumbered clause keeps its words, and normalising every clause
+    of a large collection took most of this stage."""
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
 
 
 def document_keys(documents: list[Document]) -> dict[str, str]:
