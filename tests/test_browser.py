@@ -137,6 +137,8 @@ def test_a_clause_on_an_older_document_offers_itself_in_the_newest(
         page.locator("#resolves-4 > .newest-link").evaluate("e => getComputedStyle(e).opacity")
         == "0"
     )  # and not on the others, until hovered
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "older-document-clause-landed-on.png")
     link.click()
     page.wait_for_url(f"{base_url}/pp-140-2022-eur-44a15-1/#resolves-6-i")
     assert page.locator("#resolves-6-i").is_visible()
