@@ -625,27 +625,39 @@ def report_heading(text: str) -> bool:
     )
 
 
+def numbered_heading(text: str) -> str | None:
+    """``1<TAB>引言``, a report's numbered section title (its paragraphs are 1.1, 1.2 …):
+    its number; None for a numbered paragraph."""
+    match = parse_label(text)
+    if match and match["label"].isdigit() and report_heading(match["text"]):
+        return str(match["label"])
+    return None
+
+
 def parse_report_sections(
     lines: list[Line], source: str, warnings: Warnings
 ) -> tuple[Section, ...]:
-    drafts: list[tuple[Line, Outline]] = []
+    # Each section: its heading line, its anchor if numbered (``para-1``: the anchor
+    # its title had when it was read as a paragraph), and its clauses.
+    drafts: list[tuple[Line, str | None, Outline]] = []
     for line in lines:
         if not line.text or is_separator(line.text):
             continue
-        if report_heading(line.text) or not drafts:
-            heading = line if report_heading(line.text) else Line(line.number, "")
-            drafts.append((heading, drafts[-1][1].continuation() if drafts else Outline()))
+        number = numbered_heading(line.text)
+        if number or report_heading(line.text) or not drafts:
+            heading = line if number or report_heading(line.text) else Line(line.number, "")
+            outline = drafts[-1][2].continuation() if drafts and not number else Outline()
+            drafts.append((heading, f"para-{number}" if number else None, outline))
             if heading is line:
                 continue
-        add_clause(drafts[-1][1], line, source, warnings)
+        add_clause(drafts[-1][2], line, source, warnings)
     anchors = Anchors()
     sections = []
-    for n, (heading, outline) in enumerate(drafts, start=1):
-        anchor = anchors.claim(f"section-{n}")
+    for n, (heading, numbered, outline) in enumerate(drafts, start=1):
+        anchor = anchors.claim(numbered or f"section-{n}")
         clauses = freeze_clauses(outline.roots, "para", None, anchors, loose_prefix=anchor)
-        sections.append(
-            Section(anchor=anchor, heading=heading.text, line=heading.number, clauses=clauses)
-        )
+        text = heading.text.replace("\t", " ")  # 1<TAB>引言 → 1 引言
+        sections.append(Section(anchor=anchor, heading=text, line=heading.number, clauses=clauses))
     return tuple(sections)
 
 

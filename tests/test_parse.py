@@ -410,7 +410,11 @@ def test_report_paragraphs_are_addressable(docs: dict[str, Document]) -> None:
     assert report.kind == "report"
     assert report.title.startswith("关于国际电联在落实信息社会世界峰会成果")
     assert clause(report, "para-2-4").text.startswith("在2022年和2023年，举行了两次WSIS论坛活动")
-    assert [c.label for c in clause(report, "para-3").clauses][:3] == ["3.1", "3.2", "3.3"]
+    (part_3,) = [s for s in report.sections if s.anchor == "para-3"]
+    assert part_3.heading == "3 WSIS+20审查"  # a numbered title is a section, not a paragraph
+    assert [c.label for c in part_3.clauses][:3] == ["3.1", "3.2", "3.3"]
+    # The last cover heading keeps only its own paragraph (it held the whole body).
+    assert [len(s.clauses) for s in report.sections if s.heading == "参考文件"] == [1]
 
 
 def test_report_lettered_paragraphs_and_numbering_across_sections(
