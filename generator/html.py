@@ -286,10 +286,13 @@ class ClauseWriter:
             )
             html.append(self.change_marker(clause, document, root))
             html.append(tags_html(clause.action_lines, clause.sdgs, root))
+            # Tools (the copy button joins them, assets/reading.js): out of the text's
+            # flow, so that hidden they take no room; shown on hover, focus and target.
             html.append(
-                f'<a class="permalink" href="#{anchor}" aria-label="本条款的永久链接">¶</a>'
+                f'<span class="clause-tools"><a class="permalink" href="#{anchor}" '
+                f'aria-label="本条款的永久链接">¶</a>{self.newest_link(clause, document, root)}'
+                "</span>"
             )
-            html.append(self.newest_link(clause, document, root))
             if clause.clauses:
                 html.append('\n<ol class="clauses">')
                 self.clause_items(clause.clauses, document, root, html)

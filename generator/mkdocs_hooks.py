@@ -36,10 +36,22 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 
 
 def use_as_html(page: Any, html: str, *_: Any) -> None:
-    """What ``Page.render`` sets, for a body that is finished HTML without a table of contents."""
+    """What ``Page.render`` sets, for a body that is finished HTML: its table of contents
+    is the ``outline`` of its front matter (``render.outline``), if it has one."""
     page.content = html
-    page.toc = get_toc([])
+    page.toc = get_toc([toc_token(entry, 2) for entry in page.meta.get("outline", [])])
     page.present_anchor_ids = set()
+
+
+def toc_token(entry: dict[str, Any], level: int) -> Any:
+    """An outline entry as Python-Markdown's toc extension gives a heading: its name is
+    HTML, escaped by the ``front_matter`` filter (the theme writes it as it is)."""
+    return {
+        "level": level,
+        "id": entry["id"],
+        "name": entry["name"],
+        "children": [toc_token(child, level + 1) for child in entry.get("children", [])],
+    }
 
 
 def on_template_context(context: Any, template_name: str, config: Any, **_: Any) -> Any:

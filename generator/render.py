@@ -24,6 +24,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .align import proposed
 from .html import (
     ClauseWriter,
     cited_by_html,
@@ -43,6 +44,7 @@ from .names import (
     document_page,
     document_year,
     href,
+    label_text,
     matrix_cell_page,
     revision_anchor,
     revision_text,
@@ -187,6 +189,7 @@ def environment(collection: Collection) -> Environment:
         action_lines=ACTION_LINES,
         sdgs=SDGS,
         body_short_names=BODY_SHORT_NAMES,
+        body_names=BODY_NAMES,
         group_names=GROUP_NAMES,
         revision_text=revision_text,
         conference_text=conference_text,
@@ -212,24 +215,64 @@ def environment(collection: Collection) -> Environment:
         compare_page=compare_page,
         group_by_document=group_by_document,
         alias_hrefs=alias_hrefs,
+        outline=outline,
         group_by_work=group_by_work,
     )
     return env
 
 
-def front_matter(text: str) -> Markup:
-    """A value of a page's front matter (``title: {{ …|front_matter }}``): the text
-    HTML-escaped, as one double-quoted YAML scalar.
+def front_matter(value: Any) -> Markup:
+    """A value of a page's front matter (``title: {{ …|front_matter }}``): a text, or
+    lists and mappings of texts (the ``outline``), every text HTML-escaped, as YAML on
+    one line.
 
-    Escaped, because mkdocs-material writes ``page.meta.title`` into ``<title>`` and
-    the header as it is (the theme's Jinja does not autoescape). One YAML scalar from
-    PyYAML's own dumper, because then every character reads back as it was: ``tojson``
-    wrote 😀 or 𠮷 as a surrogate pair, which the YAML loader rejects, and mkdocs then
-    drops the whole front matter without a word. Infinite width: a long title is not
-    folded over lines; Markup: autoescaping must not touch the YAML's quotes.
+    Escaped, because mkdocs-material writes ``page.meta.title`` (and the table of
+    contents' names) into the page as they are (the theme's Jinja does not
+    autoescape). YAML from PyYAML's own dumper, because then every character reads
+    back as it was: ``tojson`` wrote 😀 or 𠮷 as a surrogate pair, which the YAML
+    loader rejects, and mkdocs then drops the whole front matter without a word.
+    Infinite width: nothing is folded over lines; Markup: autoescaping must not touch
+    the YAML's quotes.
     """
-    scalar = yaml.safe_dump(escape(text), allow_unicode=True, default_style='"', width=float("inf"))
-    return Markup(scalar.removesuffix("\n"))
+    escaped = escaped_texts(value)
+    style = '"' if isinstance(value, str) else None
+    dumped = yaml.safe_dump(
+        escaped,
+        allow_unicode=True,
+        default_style=style,
+        default_flow_style=True,
+        width=float("inf"),
+    )
+    return Markup(dumped.removesuffix("\n").removesuffix("\n..."))
+
+
+def escaped_texts(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escaped_texts(item) for item in value]
+    return {key: escaped_texts(item) for key, item in value.items()}
+
+
+# Characters of a clause's text in the outline: enough to tell neighbours apart.
+OUTLINE_TEXT = 16
+
+
+def outline(document: Document) -> list[dict[str, Any]]:
+    """The document's sections, each with its top-level clauses (label and the start of
+    its text): the page's table of contents (``mkdocs_hooks``)."""
+    entries = []
+    for section in document.sections:
+        clauses = []
+        for clause in section.clauses:
+            text = without_footnotes(proposed(clause))
+            start = text[:OUTLINE_TEXT] + ("…" if len(text) > OUTLINE_TEXT else "")
+            label = label_text(clause.label) if clause.label else ""
+            clauses.append({"id": clause.anchor, "name": f"{label} {start}".strip()})
+        entries.append(
+            {"id": section.anchor, "name": section.heading or "正文", "children": clauses}
+        )
+    return entries
 
 
 def short_name(collection: Collection, work: str, document_id: str | None = None) -> str:

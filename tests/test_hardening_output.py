@@ -62,7 +62,8 @@ def test_an_astral_title_reads_back_from_the_front_matter(emoji_build: Options) 
     body, meta = get_data(written)  # as mkdocs reads the page
     assert meta["title"] == EMOJI_TITLE
     assert meta["prerendered"] is True
-    assert body.startswith("<h1>")
+    assert body.startswith('<header class="title-block"')  # the front matter is not body
+    assert isinstance(meta["outline"], list)  # nor the outline, read back too
 
 
 def test_an_astral_title_publishes_no_link(emoji_build: Options) -> None:
@@ -219,7 +220,8 @@ def test_any_title_and_heading_build_into_an_escaped_page(
         written = options.build_dir / "docs" / f"{document.id}.md"
         assert get_data(written.read_text(encoding="utf-8"))[1]["title"] == title
         html = page(options.site, document.id)
-        assert 'data-md-type="toc" hidden' in html  # the front matter's hide: toc
+        # The front matter's outline, read back: the table of contents lists the sections.
+        assert ('data-md-component="toc"' in html) == bool(document.sections)
         assert "prerendered: true" not in html
         assert f"<title>{title} - " in html
         assert f"<h1>{title}</h1>" in html

@@ -1,49 +1,8 @@
-// Clause permalinks: a button beside each ¶ copies the clause's full URL.
 // Resolution index: filters by body, year, action line and SDG, kept in the URL (?sdg=5).
-// Anchors kept as aliases lead on to where their clause is now.
 // Proposals: the reading switch shows changes, the proposed text or the base text, and
 // remembers the choice (localStorage) on every proposal's page.
 (function () {
   "use strict";
-
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    var area = document.createElement("textarea");  // file:// and plain http have no clipboard API
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var copied = document.execCommand("copy");
-    document.body.removeChild(area);
-    return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
-  function addCopyButtons() {
-    var status = document.createElement("p");
-    status.className = "copy-status";
-    status.setAttribute("role", "status");
-    document.body.appendChild(status);
-    document.querySelectorAll(".clause[id] > .permalink").forEach(function (permalink) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link";
-      button.textContent = "复制链接";
-      button.setAttribute("aria-label", "复制本条款的链接");
-      button.addEventListener("click", function () {
-        var url = new URL(permalink.getAttribute("href"), location.href).href;
-        copyText(url).then(
-          function () { status.textContent = "已复制：" + url; button.textContent = "已复制"; },
-          function () { status.textContent = "无法复制，请手动复制：" + url; }
-        );
-        setTimeout(function () { button.textContent = "复制链接"; }, 2000);
-      });
-      permalink.after(button);
-    });
-  }
 
   function rowMatches(row, filters) {
     var listed = {
@@ -102,22 +61,7 @@
     form.hidden = false;
   }
 
-  // An anchor this page no longer has, that the registry keeps as an alias
-  // (generator/registry.py): the clause renumbered, or its successor elsewhere.
-  function followAlias(aliases) {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (!id || document.getElementById(id)) return;
-    var target = JSON.parse(aliases.textContent)[id];
-    if (target) location.replace(target);
-  }
-
   function start() {
-    var aliases = document.getElementById("anchor-aliases");
-    if (aliases) {
-      followAlias(aliases);
-      window.addEventListener("hashchange", function () { followAlias(aliases); });
-    }
-    addCopyButtons();
     var reading = document.getElementById("reading-switch");
     if (reading) setUpReadingSwitch(reading);
     var form = document.getElementById("filters");
