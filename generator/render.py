@@ -184,11 +184,11 @@ def environment(collection: Collection) -> Environment:
     env.filters["front_matter"] = front_matter
     env.filters["revision_text"] = revision_text
     env.filters["without_footnotes"] = without_footnotes
+    env.filters["document_year"] = document_year
     env.globals.update(
         collection=collection,
         action_lines=ACTION_LINES,
         sdgs=SDGS,
-        body_short_names=BODY_SHORT_NAMES,
         body_names=BODY_NAMES,
         group_names=GROUP_NAMES,
         revision_text=revision_text,
