@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.link import Collection, MatrixSource, link, places
-from generator.model import Document
+from generator.model import Document, every_clause
 from generator.names import title_line
 from generator.parse import Parsed
 from generator.render import render
@@ -206,3 +206,29 @@ def test_an_action_line_page_lists_its_clauses_by_document(
         assert linked == anchors
     count = sum(len(anchors) for anchors in expected.values())
     assert f"{len(expected)} 份文件中有 {count} 个条款和成果提及 {line}" in html
+
+
+def test_the_about_page_explains_proposals_edits_and_the_matrix(
+    corpus: Parsed, docs: dict[str, Document], site: Path, annex: dict[str, Any]
+) -> None:
+    html = page(site, "about")
+    for section in ("proposals", "tracked-changes", "edits", "matrix", "matrix-json"):
+        assert f'id="{section}"' in html
+    actions = Counter(d.proposal.action for d in corpus.documents if d.proposal)
+    assert f"MOD {actions['MOD']} 份，ADD {actions['ADD']} 份，SUP {actions['SUP']} 份" in html
+    # The examples are what the seeds hold.
+    res_140 = docs["pp-140-2022-eur-44a15-1"].proposal
+    assert res_140 and res_140.ref == "EUR/44A15/1" and res_140.base
+    assert (res_140.action, res_140.base.year, res_140.base.place) == ("MOD", 2018, "迪拜")
+    assert "修改第140号决议（2018年，迪拜，修订版）" in html
+    res_185 = docs["pp-185-2018-eur-48a1-6"].proposal
+    assert res_185 and res_185.base and (res_185.action, res_185.base.year) == ("SUP", 2014)
+    assert "<code>EUR/48A1/6</code>：提交2018年迪拜全权代表大会，废止第185号决议" in html
+    res_130 = docs["pp-130-2018-eur-48a1-2"]
+    assert res_130.proposal and res_130.proposal.ref == "EUR/48A1/2"
+    ambiguous = {c.anchor: c.ambiguity for c in every_clause(res_130)}
+    assert (ambiguous["recalling-h-2"], ambiguous["recalling-j"]) == ("repeated", "sequence")
+    for kind in ("year", "years", "conference", "revision", "place", "label"):
+        assert f"（<code>{kind}</code>）" in html
+    entries = sum(annex_cells(annex).values())
+    assert f"目前矩阵的 {entries} 项全部来自：{title_line(docs['report-003'])}" in html
