@@ -33,6 +33,7 @@ def files(collection: Collection) -> dict[str, str]:
         "xrefs.json": xrefs_json(collection),
         "matrix.json": as_json(matrix_data) + "\n",
         "matrix.csv": matrix_csv(matrix_data),
+        "action-lines.csv": action_lines_csv(matrix_data),
         "changes.json": changes_json(collection),
         "lineage.json": lineage_json(collection),
     }
@@ -152,6 +153,9 @@ def xref_entry(collection: Collection, work: str) -> dict[str, Any]:
 
 
 def matrix(collection: Collection) -> dict[str, Any]:
+    """The matrix page's two tables: ``cells`` (action line × SDG, as before) with the
+    documents its entries come from (``sources``), and ``by_document`` (action line ×
+    document: every clause naming an action line, whether or not it names an SDG)."""
     cells = {
         action_line: {
             str(sdg): [place_entry(place, place.work) for place in places]
@@ -161,10 +165,28 @@ def matrix(collection: Collection) -> dict[str, Any]:
             collection.matrix().items(), key=lambda item: int(item[0][1:])
         )
     }
+    sources = [
+        {
+            "document": source.document,
+            "url": document_url(source.document),
+            "title": source.title,
+            "clauses": source.clauses,
+            "outcomes": source.outcomes,
+            "entries": source.entries,
+        }
+        for source in collection.matrix_sources()
+    ]
+    by_document: dict[str, dict[str, list[dict[str, str]]]] = {}
+    for row in collection.action_line_rows():
+        for action_line, places in row.places.items():
+            entries = [place_entry(place, place.work) for place in places]
+            by_document.setdefault(action_line, {})[row.document] = entries
     return {
         "action_lines": ACTION_LINES,
         "sdgs": {str(number): name for number, name in SDGS.items()},
         "cells": cells,
+        "sources": sources,
+        "by_document": dict(sorted(by_document.items(), key=lambda item: int(item[0][1:]))),
     }
 
 
@@ -184,6 +206,17 @@ def matrix_csv(matrix_data: dict[str, Any]) -> str:
                         entry["url"],
                     ]
                 )
+    return csv_text(rows)
+
+
+def action_lines_csv(matrix_data: dict[str, Any]) -> str:
+    """One row per (action line, clause naming it): the matrix page's second table."""
+    rows = [["action_line", "work", "document", "label", "url"]]
+    for action_line, documents in matrix_data["by_document"].items():
+        for entries in documents.values():
+            for entry in entries:
+                row = [entry["work"], entry["document"], entry["label"], entry["url"]]
+                rows.append([action_line, *row])
     return csv_text(rows)
 
 

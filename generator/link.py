@@ -17,6 +17,7 @@ from typing import Protocol
 from .align import Lineage, alignment, in_time, lineages, proposed
 from .model import Clause, Document, Outcome, Revision, every_clause
 from .names import document_url, document_year, label_text, title_line, work_of
+from .tables import BODIES
 
 
 class AlignMemo(Protocol):
@@ -70,13 +71,49 @@ class TaggedPlace:
     place: Place
     action_lines: tuple[str, ...]
     sdgs: tuple[int, ...]
+    outcome: bool = False  # a report's annex outcome (``D.2-3``), not a clause
 
 
 @dataclass(frozen=True)
 class MatrixTotals:
+    """Distinct places per row, per column and in all; and the places left out of the
+    matrix because they name action lines only, or SDGs only."""
+
     by_action_line: dict[str, int]
     by_sdg: dict[int, int]
     all: int
+    action_lines_only: int = 0
+    sdgs_only: int = 0
+
+
+@dataclass(frozen=True)
+class MatrixSource:
+    """A document whose clauses or outcomes fill the action-line × SDG matrix: how many
+    of each name both, and the cell entries they make (one per action line and SDG)."""
+
+    document: str
+    title: str
+    kind: str
+    clauses: int
+    outcomes: int
+    entries: int
+
+
+@dataclass(frozen=True)
+class ActionLineRow:
+    """A document whose clauses (or outcomes) name WSIS action lines, with those places
+    by action line (C1 to C11): a row of the action line × document table."""
+
+    document: str
+    work: str
+    title: str
+    kind: str
+    places: dict[str, tuple[Place, ...]]
+
+    @property
+    def count(self) -> int:
+        """Its places naming any action line: one naming several is counted once."""
+        return len({place for places in self.places.values() for place in places})
 
 
 Tags = tuple[tuple[str, ...], tuple[int, ...]]
@@ -105,6 +142,14 @@ def clause_places(
 def newest_first(document: Document) -> tuple[bool, int]:
     """Adopted texts before proposals, each newest first."""
     return (document.proposal is not None, -(document_year(document) or 0))
+
+
+def resolution_order(document: Document) -> tuple[int, int, str]:
+    """Resolutions by body (PP, WTSA, … as ``BODIES`` lists them), then by number:
+    PP-70 before PP-140."""
+    body = BODIES.index(document.body) if document.body in BODIES else len(BODIES)
+    number = document.number or ""
+    return body, int(number) if number.isdigit() else 0, number
 
 
 def in_order(lines: set[str], sdgs: set[int]) -> Tags:
@@ -139,6 +184,8 @@ class Collection:
             "cited_outside",
             "matrix",
             "matrix_totals",
+            "matrix_sources",
+            "action_line_rows",
             "tags",
         }
     )
@@ -167,7 +214,8 @@ class Collection:
                             self._cited_revisions[citation.target].append(citation.revision)
                     self.references.extend(Reference(place, *cited) for cited in named.items())
                 if part.action_lines or part.sdgs:
-                    self.tagged.append(TaggedPlace(place, part.action_lines, part.sdgs))
+                    outcome = isinstance(part, Outcome)
+                    self.tagged.append(TaggedPlace(place, part.action_lines, part.sdgs, outcome))
         versions: dict[str, list[Document]] = defaultdict(list)
         for document in documents:
             versions[work_of(document)].append(document)
@@ -185,6 +233,8 @@ class Collection:
         self._tags = self.document_tags()
         self._matrix = self.matrix_cells()
         self._matrix_totals = self.totals()
+        self._matrix_sources = self.sources()
+        self._action_line_rows = self.rows_by_document()
 
     def documents(self) -> list[Document]:
         return self._documents
@@ -333,6 +383,17 @@ class Collection:
         """Distinct clauses per row, per column and in all: one clause may fill several cells."""
         return self._matrix_totals
 
+    def matrix_sources(self) -> list[MatrixSource]:
+        """The documents the matrix's entries come from, most entries first."""
+        return self._matrix_sources
+
+    def action_line_rows(self) -> list[ActionLineRow]:
+        """Every document whose clauses or outcomes name an action line, with those
+        places: resolutions by body and number (each work's documents newest first,
+        adopted texts before proposals), then reports. Unlike the matrix, a clause is
+        here whether or not it also names an SDG."""
+        return self._action_line_rows
+
     def matrix_cells(self) -> dict[str, dict[int, list[Place]]]:
         cells: dict[str, dict[int, list[Place]]] = defaultdict(lambda: defaultdict(list))
         for tagged in self.tagged:
@@ -344,7 +405,7 @@ class Collection:
     def totals(self) -> MatrixTotals:
         by_line: dict[str, int] = defaultdict(int)
         by_sdg: dict[int, int] = defaultdict(int)
-        total = 0
+        total = lines_only = sdgs_only = 0
         for tagged in self.tagged:
             if tagged.action_lines and tagged.sdgs:
                 total += 1
@@ -352,7 +413,54 @@ class Collection:
                     by_line[action_line] += 1
                 for sdg in tagged.sdgs:
                     by_sdg[sdg] += 1
-        return MatrixTotals(dict(by_line), dict(by_sdg), total)
+            elif tagged.action_lines:
+                lines_only += 1
+            else:
+                sdgs_only += 1
+        return MatrixTotals(dict(by_line), dict(by_sdg), total, lines_only, sdgs_only)
+
+    def sources(self) -> list[MatrixSource]:
+        found: dict[str, list[TaggedPlace]] = defaultdict(list)
+        for tagged in self.tagged:
+            if tagged.action_lines and tagged.sdgs:
+                found[tagged.place.document].append(tagged)
+        sources = [
+            MatrixSource(
+                document,
+                tagged[0].place.title,
+                self._by_id[document].kind,
+                clauses=sum(not t.outcome for t in tagged),
+                outcomes=sum(t.outcome for t in tagged),
+                entries=sum(len(t.action_lines) * len(t.sdgs) for t in tagged),
+            )
+            for document, tagged in found.items()
+        ]
+        return sorted(sources, key=lambda source: -source.entries)
+
+    def rows_by_document(self) -> list[ActionLineRow]:
+        named: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        for tagged in self.tagged:
+            for action_line in tagged.action_lines:
+                named[tagged.place.document][action_line].append(tagged.place)
+        ordered = sorted(
+            (d for d in self._documents if d.id in named),
+            key=lambda d: (d.kind == "report", *resolution_order(d), newest_first(d)),
+        )
+        return [
+            ActionLineRow(
+                document.id,
+                work_of(document),
+                title_line(document),
+                document.kind,
+                {
+                    line: tuple(places)
+                    for line, places in sorted(
+                        named[document.id].items(), key=lambda i: int(i[0][1:])
+                    )
+                },
+            )
+            for document in ordered
+        ]
 
     def document_tags(self) -> dict[str, Tags]:
         lines: dict[str, set[str]] = defaultdict(set)

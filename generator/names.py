@@ -124,6 +124,11 @@ def matrix_cell_page(action_line: str, sdg: int) -> str:
     return f"matrix/{action_line.lower()}-sdg-{sdg}.md"
 
 
+def action_line_page(action_line: str) -> str:
+    """The page of every clause naming an action line: ``matrix/c5.md``."""
+    return f"matrix/{action_line.lower()}.md"
+
+
 def served_at(page: str) -> str:
     """The folder URL, from the site root, at which mkdocs serves a page of the docs
     folder: ``pp-140-2022.md`` → ``pp-140-2022/``, ``matrix/index.md`` → ``matrix/``,

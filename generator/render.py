@@ -39,6 +39,7 @@ from .html import (
 from .link import Collection, Place, Reference
 from .model import Document
 from .names import (
+    action_line_page,
     compare_page,
     conference_text,
     document_page,
@@ -56,6 +57,7 @@ from .names import (
     work_page,
 )
 from .progress import Progress
+from .shading import legend, shade
 from .tables import ACTION_LINES, BODIES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -146,6 +148,9 @@ def pages(collection: Collection, aliases: dict[str, dict[str, str]]) -> Iterato
         for sdg in row:
             context = {"action_line": action_line, "sdg": sdg}
             yield Page(matrix_cell_page(action_line, sdg), "matrix-cell.md.j2", context)
+    for action_line in ACTION_LINES:
+        context = {"action_line": action_line}
+        yield Page(action_line_page(action_line), "matrix-line.md.j2", context)
 
 
 def alias_hrefs(aliases: dict[str, str], document_id: str, root: str) -> dict[str, str]:
@@ -201,6 +206,10 @@ def environment(collection: Collection) -> Environment:
         document_page=document_page,
         work_page=work_page,
         matrix_cell_page=matrix_cell_page,
+        action_line_page=action_line_page,
+        shade=shade,
+        legend=legend,
+        places_by_document=places_by_document,
         work_name=partial(work_name, collection),
         work_href=partial(work_href, collection),
         citation_count=citation_count,
@@ -326,6 +335,14 @@ def group_by_document(references: list[Reference]) -> list[list[Reference]]:
     groups: dict[str, list[Reference]] = {}
     for ref in references:
         groups.setdefault(ref.place.document, []).append(ref)
+    return list(groups.values())
+
+
+def places_by_document(places: list[Place]) -> list[list[Place]]:
+    """The places, grouped by their document, in the order the documents first come."""
+    groups: dict[str, list[Place]] = {}
+    for place in places:
+        groups.setdefault(place.document, []).append(place)
     return list(groups.values())
 
 

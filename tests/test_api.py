@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator.link import places
 from generator.parse import Parsed
 
 from .conftest import page
@@ -51,6 +52,54 @@ def test_matrix_csv_has_a_row_per_cell_entry(site: Path) -> None:
     assert c7_13 == ["D.2-3", "D.3-2", "D.4-1", "D.4-4"]
 
 
+def test_matrix_json_keeps_its_fields_and_says_where_entries_come_from(
+    corpus: Parsed, site: Path
+) -> None:
+    data = load(site, "matrix.json")
+    assert list(data) == ["action_lines", "sdgs", "cells", "sources", "by_document"]
+    (source,) = data["sources"]
+    entries = [entry for row in data["cells"].values() for cell in row.values() for entry in cell]
+    assert {entry["document"] for entry in entries} == {source["document"]} == {"report-003"}
+    assert source["url"] == "/report-003/" and source["entries"] == len(entries)
+    assert source["outcomes"] == len({entry["label"] for entry in entries}) == 16
+    assert source["clauses"] == 0
+
+
+def test_matrix_json_by_document_lists_every_clause_naming_an_action_line(
+    corpus: Parsed, site: Path
+) -> None:
+    by_document = load(site, "matrix.json")["by_document"]
+    expected: dict[str, dict[str, list[str]]] = {}
+    for document in corpus.documents:
+        for place, part in places(document):
+            for line in part.action_lines:
+                expected.setdefault(line, {}).setdefault(document.id, []).append(place.url)
+    found = {
+        line: {document: [entry["url"] for entry in entries] for document, entries in row.items()}
+        for line, row in by_document.items()
+    }
+    assert found == expected
+    assert list(by_document) == [f"C{n}" for n in range(1, 12)]
+    assert by_document["C5"]["pp-130-2018-eur-48a1-2"][0] == {
+        "url": "/pp-130-2018-eur-48a1-2/#recognizing-b",
+        "label": "认识到 b)",
+        "work": "pp-130",
+        "document": "pp-130-2018-eur-48a1-2",
+    }
+
+
+def test_action_lines_csv_has_a_row_per_action_line_and_clause(site: Path) -> None:
+    by_document = load(site, "matrix.json")["by_document"]
+    with (site / "api" / "action-lines.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [(r["action_line"], r["document"], r["label"], r["url"], r["work"]) for r in rows] == [
+        (line, document, e["label"], e["url"], e["work"])
+        for line, row in by_document.items()
+        for document, entries in row.items()
+        for e in entries
+    ]
+
+
 def test_resolutions_json_lists_every_document(corpus: Parsed, site: Path) -> None:
     documents = load(site, "resolutions.json")["documents"]
     assert [d["id"] for d in documents] == [d.id for d in corpus.documents]
@@ -84,7 +133,15 @@ def test_xrefs_json_gives_both_directions_and_every_url_resolves(site: Path) -> 
 
 def test_the_about_page_describes_every_file(site: Path) -> None:
     html = page(site, "about")
-    for name in ("resolutions.json", "xrefs.json", "matrix.json", "matrix.csv"):
+    for name in (
+        "resolutions.json",
+        "xrefs.json",
+        "matrix.json",
+        "matrix.csv",
+        "action-lines.csv",
+        "changes.json",
+        "lineage.json",
+    ):
         assert f'href="../api/{name}"' in html
 
 

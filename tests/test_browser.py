@@ -165,23 +165,6 @@ def test_a_compare_page_shows_the_older_text_beside_the_newer_on_a_wide_screen(
     page.close()
 
 
-def test_clicking_a_matrix_cell_reaches_its_clauses(page: Page, base_url: str) -> None:
-    page.goto("/matrix/")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=ARTIFACTS / "matrix.png", full_page=True)
-    page.get_by_role("link", name="C7 与目标 13：4 条").click()
-    page.wait_for_url(f"{base_url}/matrix/c7-sdg-13/")
-    links = page.locator(".place-list a")
-    assert links.all_inner_texts() == [
-        f"国际电联电信发展部门对落实信息社会世界峰会成果和《2030年可持续发展议程》的贡献：{code}"
-        for code in ("D.2-3", "D.3-2", "D.4-1", "D.4-4")
-    ]
-    links.first.click()
-    page.wait_for_url(f"{base_url}/report-003/#outcome-d-2-3")
-    assert in_viewport(page, "#outcome-d-2-3")
-    assert background(page, "#outcome-d-2-3") == "rgb(255, 243, 196)"
-
-
 def visible_rows(page: Page) -> list[str]:
     return page.locator("#document-index tbody tr:visible th a:first-child").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"

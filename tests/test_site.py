@@ -198,18 +198,34 @@ def test_the_navigation_lists_index_pages_never_documents(site: Path) -> None:
     assert any("matrix/" in href for href in nav)
 
 
+def matrix_table(html: str, kind: str) -> str:
+    """One of the matrix page's tables: ``by-sdg`` or ``by-document``."""
+    start = html.index(f'<table class="count-table {kind}"')
+    return html[start : html.index("</table>", start)]
+
+
 def test_the_matrix_is_a_table_with_row_and_column_headers(site: Path) -> None:
-    html = page(site, "matrix")
-    table = html[html.index('<table class="matrix">') : html.index("</table>")]
+    table = matrix_table(page(site, "matrix"), "by-sdg")
     assert len(re.findall(r'<th scope="col" id="sdg-\d+"', table)) == 17
-    assert len(re.findall(r'<th scope="row" id="C\d+"', table)) == 11
-    assert '<a href="../matrix/c7-sdg-13/" aria-label="C7 与目标 13：4 条">4</a>' in table
+    assert (
+        len(
+            re.findall(
+                r'<th scope="row" id="C\d+"><a class="line-code" href="../matrix/c\d+/"', table
+            )
+        )
+        == 11
+    )
+    assert (
+        '<td class="shade-3"><a href="../matrix/c7-sdg-13/" aria-label="C7 与目标 13：4 项">4</a></td>'
+        in table
+    )
 
 
 def test_empty_matrix_cells_are_visibly_empty(corpus: Parsed, tmp_path: Path) -> None:
     documents = [d for d in corpus.documents if d.id != "report-003"]
-    table = page(build_documents(documents, tmp_path), "matrix")
-    assert table.count('<td class="empty">–</td>') == 11 * 17
+    html = page(build_documents(documents, tmp_path), "matrix")
+    assert matrix_table(html, "by-sdg").count('<td class="empty">–</td>') == 11 * 17
+    assert "没有同时提及行动方面和可持续发展目标的条款或成果，因此矩阵为空" in html
 
 
 def test_the_collection_keeps_every_citing_or_tagged_clause_and_counts_all(
