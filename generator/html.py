@@ -18,6 +18,7 @@ from .align import proposed
 from .link import Collection, Reference, places
 from .model import Citation, Clause, Document, Edit, Outcome, every_clause
 from .names import (
+    action_line_page,
     compare_page,
     document_page,
     href,
@@ -230,13 +231,14 @@ def work_href(collection: Collection, work: str, root: str) -> str | None:
 
 
 def tags_html(lines: tuple[str, ...], goals: tuple[int, ...], root: str) -> Markup:
-    """Links to the matrix row of each action line and to the index filtered by each SDG."""
+    """Links to the page of each action line (every clause naming it) and to the index
+    filtered by each SDG."""
     if not lines and not goals:
         return Markup("")
     html = ['<span class="tags">']
     for line in lines:
         title = escape(f"WSIS 行动方面 {line}：{ACTION_LINES[line]}")
-        link = href(root, "matrix/index.md", line)
+        link = href(root, action_line_page(line))
         html.append(
             f'<a class="tag tag-action-line" href="{escape(link)}" title="{title}">'
             f"{escape(line)}</a>"

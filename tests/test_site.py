@@ -174,7 +174,7 @@ def test_clauses_carry_action_line_and_sdg_labels(site: Path) -> None:
     html = clause_html(site, "pp-70-2018-eur-48a1-10", "recalling-a")
     assert '<a class="tag tag-sdg" href="../resolutions/?sdg=5"' in html
     html = clause_html(site, "pp-140-2022-eur-44a15-1", "resolves-10")
-    assert '<a class="tag tag-action-line" href="../matrix/#C2"' in html
+    assert '<a class="tag tag-action-line" href="../matrix/c2/"' in html
 
 
 def test_the_index_rows_carry_what_the_filters_match(site: Path) -> None:
