@@ -250,9 +250,11 @@
     return marked;
   }
 
-  // A result's page read for the query: its hits, best first, and the terms it lacks.
-  function analyse(page, plan, terms) {
-    var tokens = words(page), lacking = new Set(terms);
+  // A result's page read for the query: its hits, best first, and which of the terms
+  // its search asked for it lacks. ``terms`` adds what it has besides (the clauses of
+  // Resolution 140 citing Resolution 140, for "Res 140").
+  function analyse(page, plan, asked, terms) {
+    var tokens = words(page), lacking = new Set(asked);
     var found = parts(page, tokens).map(function (part, order) {
       var hit = hits(part, tokens, plan, terms);
       hit.had.forEach(function (term) { lacking.delete(term); });
@@ -356,14 +358,15 @@
 
   function withAnalysis(result, plan, terms) {
     var read = null;
-    var prefixTerms = terms.filter(function (term) {
+    var asked = terms.filter(function (term) {  // phrases are read as phrases
       return !plan.phrases.some(function (phrase) { return phrase.words.indexOf(term) >= 0; });
     });
+    var shown = plan.resolution && asked.indexOf(plan.resolution) < 0 ? asked.concat(plan.resolution) : asked;
     return {
       id: result.id,
       score: result.score,
       data: function () {
-        read = read || result.data().then(function (page) { return analyse(page, plan, prefixTerms); });
+        read = read || result.data().then(function (page) { return analyse(page, plan, asked, shown); });
         return read;
       }
     };
@@ -448,10 +451,9 @@
     if (rest > 0) {
       var more = element("button", "site-search__more-clauses", "另有 " + rest + " 处条款");
       more.type = "button";
-      more.setAttribute("aria-expanded", "false");
       more.addEventListener("click", function () {
         list.querySelectorAll("li[hidden]").forEach(function (clause) { clause.hidden = false; });
-        more.remove();
+        more.hidden = true;  // not removed: the panel closes on a click outside it
         list.children[shown].querySelector("a").focus();
       });
       item.appendChild(more);
@@ -488,10 +490,11 @@
     this.found = found.results;
     this.shown = 0;
     this.list.textContent = "";
-    this.status.textContent = this.found.length
+    await this.next(id);
+    if (id !== this.id) return;
+    this.status.textContent = this.found.length  // with the first results, not before them
       ? "找到 " + this.found.length + " 份文件"
       : "未找到“" + query + "”";
-    await this.next(id);
   };
 
   Results.prototype.next = async function (id) {
@@ -543,16 +546,19 @@
 
   SearchBox.prototype.listen = function () {
     var self = this;
-    var reopen = function () {
-      self.load();
-      if (self.input.value.trim()) self.drawer.hidden = false;
-    };
-    this.input.addEventListener("focus", reopen);
-    this.input.addEventListener("click", reopen);
     var failed = function () {  // the index could not be loaded (offline, or opened from a file)
       self.results.status.textContent = "无法加载搜索索引，请稍后重试";
       self.drawer.hidden = false;
     };
+    var reopen = function () {
+      self.load().catch(failed);
+      if (!self.query()) return;
+      self.drawer.hidden = false;
+      // A query the browser kept (back to this page) has no results yet.
+      if (self.searched !== self.query()) self.search().catch(failed);
+    };
+    this.input.addEventListener("focus", reopen);
+    this.input.addEventListener("click", reopen);
     this.input.addEventListener("input", function () {
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.search().catch(failed); }, 200);
