@@ -32,9 +32,10 @@ benchmark's search table measures it). In that page:
   Numbers are zero-padded and keys end where their number does, so that no key
   begins another unless it should: Pagefind matches a word's beginnings, so
   ``res0140`` finds Resolution 140 of any body, ``sdg05`` SDG 5 and its targets,
-  and ``sdg01`` never SDG 17. A resolution leads with its own key, ``doc`` and its
-  work's key with its year (``docres0140pp2022``), weighted up: ``Res 140`` asks
-  for the resolution's documents first, then for what cites it;
+  and ``sdg01`` never SDG 17. A resolution leads with its own key, its work's with a
+  ``d`` after the number and its year (``res0140dpp2022``), weighted up: ``Res 140``
+  asks for the resolution's documents (``res0140d``) first, then for all that names
+  it (``res0140``), keys that sort together, in one chunk of the index;
 - every weight is scaled by the document's status: proposals and texts with a
   newer revision in the collection rank below the newest adopted texts, and
   the status is a filter (``状态``), which the results show.
@@ -68,8 +69,9 @@ LANGUAGE = "zh"
 # the search box finds where a clause's text ends (``KEYS_MARK`` in search.js).
 KEYS_MARK = "⁂"
 
-# What a document's own key begins with (its resolution's key follows).
-DOCUMENT_KEY = "doc"
+# A resolution's own key is its work's key with this after the number (no body's
+# name begins so): res0140dpp2022.
+OWN_KEY = re.compile(r"^(res[0-9]{4})")
 
 # Statuses, as the filter and the results name them, and the factor on every
 # weight of a document's page: the newest adopted texts (and reports) first.
@@ -194,14 +196,15 @@ def keys(part: Clause | Outcome) -> list[str]:
 
 
 def document_key(document: Document) -> str | None:
-    """A resolution's own key: its work's and year, after ``doc`` (``docres0140pp2022``),
-    so that a search can ask for the resolution apart from what cites it; none for a
+    """A resolution's own key: its work's, marked, and its year (``res0140dpp2022``), so
+    that a search can ask for the resolution apart from what cites it; none for a
     report."""
     key = work_key(work_of(document)) if document.kind == "resolution" else None
     if key is None:
         return None
     year = document_year(document)
-    return f"{DOCUMENT_KEY}{key}{year or ''}"
+    own = OWN_KEY.sub(r"\1d", key)
+    return f"{own}{year or ''}"
 
 
 def citation_key(citation: Citation) -> str | None:

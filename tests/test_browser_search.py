@@ -24,6 +24,14 @@ from generator.link import places
 from generator.model import Clause, Document, Outcome, Revision
 from generator.names import split_work, title_line
 from generator.parse import Parsed
+from generator.search import (
+    action_line_key,
+    milestone_key,
+    sdg_key,
+    sdg_target_key,
+    work_key,
+)
+from generator.tables import BODY_WORDS
 
 from .conftest import ROOT, build_documents
 
@@ -374,3 +382,40 @@ def test_a_result_says_its_status_and_ranks_by_it(
         page.wait_for_timeout(500)
         assert [title.split("#")[0] for title in links(page, TITLE)] == ["/wtsa-75-2016/"]
         page.context.close()
+
+
+def test_the_box_reads_a_name_as_the_index_writes_its_key(browser: Browser, base_url: str) -> None:
+    """theme/assets/search.js and generator/search.py spell the same keys: each way a
+    query names a thing gives the key a clause naming it has; every word the parser
+    reads as naming a body (tables.BODY_WORDS) names it in a query too."""
+    queries = {
+        "WSIS+20": milestone_key("WSIS", "20"),
+        "C5": action_line_key("C5"),
+        "行动方面C11": action_line_key("C11"),
+        "SDG 5": sdg_key(5),
+        "可持续发展目标17": sdg_key(17),
+        "具体目标5.b": sdg_target_key("5.b"),
+        "SDG 17.8": sdg_target_key("17.8"),
+        "5.b": sdg_target_key("5.b"),
+        "70/125": work_key("unga-70/125"),
+        "A/RES/70/125": work_key("unga-70/125"),
+        "联大第70/1号决议": work_key("unga-70/1"),
+        "41C/27": work_key("unesco-41c/27"),
+        "PP-140": work_key("pp-140"),
+        "pp-140-2022": f"{work_key('pp-140')}2022",
+        "Res 140": work_key("pp-140")[:7],  # type: ignore[index]
+        "第140号决议": work_key("pp-140")[:7],  # type: ignore[index]
+        "理事会第1332号决议": work_key("council-1332"),
+    }
+    queries |= {
+        f"{word}第5号决议": work_key(f"{body}-5")
+        for word, body in BODY_WORDS
+        if body in ("pp", "wtsa", "wtdc", "itu-r", "council")
+    }
+    page = browser.new_page(base_url=base_url)
+    page.goto("/")
+    for query, key in queries.items():
+        plan = page.evaluate("q => siteSearch.queryPlan(q)", query)
+        found = plan["keys"] + ([plan["resolution"]] if plan["resolution"] else [])
+        assert found == [key] and not plan["words"] and not plan["phrases"], (query, plan)
+    page.close()

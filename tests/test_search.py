@@ -11,13 +11,15 @@ from pathlib import Path
 
 from generator.html import escape
 from generator.link import Collection, places
-from generator.model import Document, Revision
+from generator.model import Citation, Document, Revision
 from generator.parse import Parsed
 from generator.search import (
     CURRENT,
     KEYS_MARK,
     PROPOSAL,
     SUPERSEDED,
+    citation_key,
+    document_key,
     keys,
     records,
     sdg_target_key,
@@ -64,8 +66,8 @@ def test_labels_weigh_nothing_and_section_headings_are_found_once(corpus: Parsed
 def test_a_record_leads_with_its_own_key(corpus: Parsed) -> None:
     collection = Collection(corpus.documents)
     html = record_html(collection, "pp-140-2022-eur-44a15-1")
-    assert re.search(r'<h1 [^>]*>[^<]*</h1><p data-pagefind-weight="7">docres0140pp2022</p>', html)
-    assert "docres" not in record_html(collection, "report-002")
+    assert re.search(r'<h1 [^>]*>[^<]*</h1><p data-pagefind-weight="7">res0140dpp2022</p>', html)
+    assert "res0" not in record_html(collection, "report-002").split("</h1>")[1][:40]
 
 
 def test_keys_name_what_a_clause_names_however_the_text_writes_it(
@@ -108,6 +110,15 @@ def test_no_key_begins_another_unless_it_names_a_part_of_it() -> None:
     assert not sdg_target_key("1.1").startswith("sdg17")
     assert sdg_target_key("5.b").startswith("sdg05") and sdg_target_key("17.8") == "sdg17t08"
     assert work_key("pp-140") == "res0140pp" and work_key("itu-r-61") == "res0061itur"
+
+
+def test_a_resolution_is_found_apart_from_what_cites_it(docs: dict[str, Document]) -> None:
+    """Res 140's own key begins with res0140d, a citation's does not; both with res0140."""
+    own = document_key(docs["pp-140-2022-eur-44a15-1"])
+    cited = citation_key(Citation("pp-140", "第140号决议（2018年，迪拜）", Revision(2018, "迪拜")))
+    assert (own, cited) == ("res0140dpp2022", "res0140pp2018")
+    assert own.startswith("res0140d") and not cited.startswith("res0140d")
+    assert document_key(docs["report-002"]) is None
 
 
 def test_footnote_markers_and_filters_are_not_words(corpus: Parsed) -> None:

@@ -8,7 +8,7 @@
 // opens (every filter file at once is ~45 KB at 5,000 resolutions).
 //
 // What a query finds (find):
-// - names that the clauses' keys stand for (queryKeys: SDG 5, C5, 5.b, 70/125, WSIS+20,
+// - names that the clauses' keys stand for (REFERENCES: SDG 5, C5, 5.b, 70/125, WSIS+20,
 //   Res 140 …) are searched as those keys; a resolution named by its number comes
 //   first, then the documents citing it;
 // - Chinese is searched as phrases. Pagefind's words are its own segmenter's, which the
@@ -32,7 +32,8 @@
   var FILTER_ORDER = ["机构", "年份", "状态", "行动方面", "可持续发展目标"];
   var STATUS = "状态", NEWEST = "最新文本";  // generator/search.py: the status filter, unlabelled
   var KEYS_MARK = "⁂";                       // generator/search.py: KEYS_MARK
-  var DOCUMENT_KEY = "doc";                  // generator/search.py: a document's own key begins so
+  var OWN_KEY = /^res[0-9]{4}/;              // generator/search.py: a resolution's own key has
+  function ownKey(key) { return key.replace(OWN_KEY, "$&d"); }  // a "d" after the number
   // Weights of a hit, as the record weighs its parts (generator/search.py): a document's
   // own key, its title, a clause's keys, any other text.
   var WEIGHTS = { documentKey: 10, title: 7, keys: 3, text: 1 };
@@ -53,9 +54,10 @@
   // Words naming a body before a resolution's number (generator/tables.py, BODY_WORDS),
   // and the body as a key writes it.
   var BODY_WORDS = [
-    ["世界电信标准化全会", "wtsa"], ["世界电信发展大会", "wtdc"], ["无线电通信全会", "itur"],
-    ["全权代表大会", "pp"], ["理事会", "council"], ["council", "council"], ["itu-r", "itur"],
-    ["wtsa", "wtsa"], ["wtdc", "wtdc"], ["ra", "itur"], ["pp", "pp"]
+    ["世界电信标准化全会", "wtsa"], ["本届全权代表大会", "pp"], ["世界电信发展大会", "wtdc"],
+    ["无线电通信全会", "itur"], ["全权代表大会", "pp"], ["理事会", "council"],
+    ["council", "council"], ["itu-r", "itur"], ["wtsa", "wtsa"], ["wtdc", "wtdc"],
+    ["ra", "itur"], ["pp", "pp"]
   ];
   var BODY = "(?<![a-z])(" + BODY_WORDS.map(function (pair) { return pair[0]; }).join("|") + ")";
   function bodyKey(word) {
@@ -72,9 +74,9 @@
   // resolution number, a target before its goal); each gives a key, or null when the
   // match names nothing (SDG 18), which leaves the text as words.
   var REFERENCES = [
-    [/第?([0-9]{1,3})c\s*\/\s*([0-9]{1,4})(?:号决议)?/g,           // UNESCO: 41C/27
+    [/第?(?<![0-9])([0-9]{1,3})c\s*\/\s*([0-9]{1,4})(?![0-9])(?:号决议)?/g,  // UNESCO: 41C/27
       function (m) { return { key: "unesco" + pad(m[1], 4) + "cx" + pad(m[2], 4) }; }],
-    [/(?:a\/res\/|unga\s*|联合国大会|联大)?第?([0-9]{1,3})\s*\/\s*([0-9]{1,4})(?:号决议)?/g,
+    [/(?:a\/res\/|unga\s*|联合国大会|联大)?第?(?<![0-9])([0-9]{1,3})\s*\/\s*([0-9]{1,4})(?![0-9])(?:号决议)?/g,
       function (m) { return { key: "unga" + pad(m[1], 4) + "x" + pad(m[2], 4) }; }],  // 70/125
     [/(?<![a-z])([a-z]{2,})\)?\s*\+\s*([0-9]{1,3})(?![0-9])/g,      // WSIS+20
       function (m) { return { key: m[1] + "plus" + pad(m[2], 4) }; }],
@@ -216,7 +218,7 @@
         if (!indexed(tokens[at]).startsWith(term)) continue;
         found.add(at);
         had.add(term);
-        weight += part.head ? (term.startsWith(DOCUMENT_KEY) ? WEIGHTS.documentKey : WEIGHTS.title)
+        weight += part.head ? (term === ownKey(plan.resolution || "") ? WEIGHTS.documentKey : WEIGHTS.title)
           : at >= part.keys ? WEIGHTS.keys : WEIGHTS.text;
       }
       if (had.has(term) && !part.head) weight += markSurfaces(term, part, tokens, found) * WEIGHTS.text;
@@ -326,7 +328,7 @@
     // A resolution named: the resolution's documents first, then the documents citing
     // it; a bare number that names none is searched as a number.
     var searches = plan.resolution
-      ? [[DOCUMENT_KEY + plan.resolution].concat(common), [plan.resolution].concat(common)]
+      ? [[ownKey(plan.resolution)].concat(common), [plan.resolution].concat(common)]
       : [common];
     var found = await collect(pagefind, plan, searches, options);
     if (!found.results.length && plan.bare) {
@@ -377,8 +379,11 @@
   // learned from the index ("数字 鸿沟" became "数字 鸿 沟"): it starts while the page
   // says it has no language ("und"), which it then searches as given, and the index
   // it loads is the site's one.
+  // Once per page (the box and the results page share it); tried again after a failure.
+  var loading = {};
   function load(bundle) {
-    return import(new URL("pagefind.js", bundle).href).then(async function (pagefind) {
+    var href = new URL("pagefind.js", bundle).href;
+    loading[href] = loading[href] || import(href).then(async function (pagefind) {
       await pagefind.options({
         noWorker: true,
         ranking: { termFrequency: 0 }  // rank by where words are (keys weigh most), not how often
@@ -390,7 +395,11 @@
       else root.setAttribute("lang", language);
       await started;
       return pagefind;
+    }).catch(function (error) {
+      delete loading[href];
+      throw error;
     });
+    return loading[href];
   }
 
   window.siteSearch = { load: load, find: find, queryPlan: queryPlan };  // the benchmark and tests use these
@@ -527,7 +536,6 @@
     this.results = new Results(box.querySelector(".site-search__results"),
       box.querySelector(".site-search__status"), box.querySelector(".site-search__more"),
       this.bundle, PANEL, "p");
-    this.pagefind = null;
     this.filtersLoaded = null;
     this.searchId = 0;
     this.searched = null;
@@ -536,12 +544,7 @@
   }
 
   SearchBox.prototype.load = function () {
-    var self = this;
-    this.pagefind = this.pagefind || load(this.bundle).catch(function (error) {
-      self.pagefind = null;  // the next search tries again
-      throw error;
-    });
-    return this.pagefind;
+    return load(this.bundle);
   };
 
   SearchBox.prototype.listen = function () {
@@ -691,7 +694,6 @@
     this.results = new Results(document.querySelector(".search-page__results"),
       document.querySelector(".search-page__status"), document.querySelector(".search-page__more"),
       this.bundle, PAGE, "h2");
-    this.pagefind = null;
     this.searchId = 0;
     this.timer = 0;
     this.read(new URLSearchParams(location.search));
@@ -753,11 +755,9 @@
     }
     this.results.status.textContent = "正在搜索…";
     try {
-      this.pagefind = this.pagefind || load(this.bundle);
-      var found = await find(await this.pagefind, query, filters);
+      var found = await find(await load(this.bundle), query, filters);
       if (id === this.searchId) await this.results.show(found, query, id);
     } catch (error) {
-      this.pagefind = null;
       if (id === this.searchId) this.failed();
     }
   };
