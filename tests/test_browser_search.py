@@ -289,7 +289,7 @@ def test_the_panel_leads_to_the_results_page_with_its_query_and_filters(
 
 def test_the_results_page_is_a_link_to_share_and_to_filter(page: Page, base_url: str) -> None:
     results_page(page, "国际电联")
-    assert page.locator(RESULT).count() == 13  # ten, then the rest behind "更多文件"
+    assert page.locator(RESULT).count() == 13  # five at a time, behind "更多文件"
     assert page.inner_text(".search-page__status") == "找到 13 份文件"
     page.select_option("select[name=status]", "current")
     page.wait_for_function("location.search.includes('status=current')")
@@ -312,6 +312,7 @@ def test_the_results_page_is_a_link_to_share_and_to_filter(page: Page, base_url:
     page.fill("input[name=q]", "WSIS+20")
     page.wait_for_function("location.search.includes('WSIS')")
     assert parse_qs(urlsplit(page.url).query) == {"q": ["WSIS+20"], "status": ["current"]}
+    assert page.title().startswith("“WSIS+20” - 搜索")  # as a bookmark or the history names it
 
 
 def test_the_results_page_has_no_serious_accessibility_violations(page: Page) -> None:

@@ -25,8 +25,10 @@
 (function () {
   "use strict";
 
-  var PANEL = { results: 5, clauses: 3 };   // results whose text is loaded at a time (~10 KB
-  var PAGE = { results: 10, clauses: 5 };   // each), and clause hits shown before "more"
+  // Results whose text is loaded at a time (~10 KB each at 5,000 resolutions: five keep a
+  // query within 300 KB), and clause hits shown before "more", in the panel and on the page.
+  var PANEL = { results: 5, clauses: 3 };
+  var PAGE = { results: 5, clauses: 5 };
   var EXCERPT_WORDS = 36;                   // Pagefind's words: a Chinese word is 1–4 characters
   var LEARN_FROM = 5;                       // pages read to learn how the index split a phrase
   var FILTER_ORDER = ["机构", "年份", "状态", "行动方面", "可持续发展目标"];
@@ -696,6 +698,7 @@
       this.bundle, PAGE, "h2");
     this.searchId = 0;
     this.timer = 0;
+    this.title = document.title;
     this.read(new URLSearchParams(location.search));
     this.listen();
     this.search();
@@ -747,6 +750,7 @@
     });
     var search = params.toString();
     history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    document.title = (query ? "“" + query + "” - " : "") + this.title;  // as it is shared and kept
     if (!query) {
       this.results.list.textContent = "";
       this.results.more.hidden = true;
