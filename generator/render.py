@@ -57,6 +57,7 @@ from .names import (
     work_page,
 )
 from .progress import Progress
+from .search import search_filters
 from .shading import legend, shade
 from .tables import ACTION_LINES, BODIES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
 
@@ -134,6 +135,7 @@ def pages(collection: Collection, aliases: dict[str, dict[str, str]]) -> Iterato
     yield Page("cross-references/outside.md", "cross-references-outside.md.j2")
     yield Page("matrix/index.md", "matrix.md.j2")
     yield Page("about.md", "about.md.j2")
+    yield Page("search.md", "search.md.j2")
     for document in collection.documents():
         context = {"document": document, "aliases": aliases.get(document.id, {})}
         yield Page(document_page(document.id), "document.md.j2", context)
@@ -226,6 +228,7 @@ def environment(collection: Collection) -> Environment:
         alias_hrefs=alias_hrefs,
         outline=outline,
         group_by_work=group_by_work,
+        search_filters=partial(search_filters, collection),
     )
     return env
 

@@ -216,7 +216,7 @@ def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) 
 
 RESULT = ".site-search__title"
 CLAUSE_HIT = ".site-search__clause > a"
-RESULTS_SHOWN = 5  # PAGE_SIZE in theme/assets/search.js
+RESULTS_SHOWN = 5  # PANEL.results in theme/assets/search.js
 
 
 def search(page: Page, query: str, links: str = RESULT) -> list[str]:
