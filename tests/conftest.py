@@ -5,10 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from benchmarks.bench import CHROMIUM, CHROMIUM_FLAGS, served
 from generator.build import Options, build, build_from
 from generator.model import Clause, Document
 from generator.parse import Parsed, ParsedFile, parse_sources
@@ -117,3 +120,20 @@ def descendants(pid: int) -> set[int]:
         frontier = {child for child, parent in parents.items() if parent in frontier}
         found |= frontier
     return found
+
+
+# Browser tests (test_browser*.py): the built site served on a loopback port, and
+# Debian's Chromium driven by Playwright (bin/_browser.sh installs it), once per module.
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: bin/test installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from benchmarks.bench import CHROMIUM, CHROMIUM_FLAGS, served, synthetic_documents
+from benchmarks.bench import served, synthetic_documents
 from generator.link import Collection
 from generator.model import Document
 from generator.parse import Parsed
@@ -21,22 +21,6 @@ from generator.parse import Parsed
 from .conftest import ROOT, build_documents
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site served on a loopback port."""
-    with served(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: bin/test installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

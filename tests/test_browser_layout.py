@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page
 
-from benchmarks.bench import CHROMIUM, CHROMIUM_FLAGS, served
 from generator.model import Document
 from generator.names import document_year
 from generator.parse import Parsed
@@ -50,21 +48,6 @@ WIDTHS = (1280, 390)  # a laptop, a phone (iPhone 12 to 15)
 # The system's colour scheme → the mkdocs-material scheme the page must show.
 SCHEMES = {"light": "default", "dark": "slate"}
 SCREENSHOT_HEIGHT = 2400  # enough to judge a long page by its top
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with served(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: bin/test installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

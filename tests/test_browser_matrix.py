@@ -10,9 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from .test_browser import ARTIFACTS, base_url, browser, in_viewport
-
-__all__ = ["base_url", "browser"]  # fixtures, used by name
+from .test_browser import ARTIFACTS, in_viewport
 
 WIDTHS = (1280, 390)
 SCHEMES = ("light", "dark")

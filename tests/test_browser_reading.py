@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .test_browser import ARTIFACTS, base_url, browser  # noqa: F401 (fixtures)
+from .test_browser import ARTIFACTS
 
 PROPOSAL = "/pp-140-2022-eur-44a15-1/"
 WIDTHS = (1280, 390)
@@ -17,7 +17,7 @@ SCHEMES = ("light", "dark")
 
 
 @pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
-def reader(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:  # noqa: F811
+def reader(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
     width, scheme = request.param
     context = browser.new_context(
         base_url=base_url,
@@ -74,7 +74,7 @@ def test_an_anchor_not_in_the_document_says_so(reader: Page) -> None:
 
 def test_the_copy_button_puts_a_citation_and_the_url_on_the_clipboard(
     reader: Page,
-    base_url: str,  # noqa: F811
+    base_url: str,
 ) -> None:
     reader.goto(PROPOSAL)
     clause = reader.locator("#resolves-6-i")

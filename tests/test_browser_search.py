@@ -16,9 +16,9 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from benchmarks.bench import CHROMIUM, CHROMIUM_FLAGS, served
+from benchmarks.bench import served
 from generator.html import without_footnotes
 from generator.link import places
 from generator.model import Clause, Document, Outcome, Revision
@@ -41,21 +41,6 @@ VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
 RESULT = ".site-search__result"
 TITLE = ".site-search__title"
 CLAUSE_LINK = ".site-search__clause > a"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: bin/test installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with served(site) as url:
-        yield url
 
 
 def open_page(browser: Browser, base_url: str, width: int, scheme: str) -> Page:
