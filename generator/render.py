@@ -248,7 +248,9 @@ def front_matter(value: Any) -> Markup:
     Markup: autoescaping must not touch the quotes.
     """
     if isinstance(value, str):
-        dumped = yaml.safe_dump(escape(value), allow_unicode=True, default_style='"', width=float("inf"))
+        dumped = yaml.safe_dump(
+            escape(value), allow_unicode=True, default_style='"', width=float("inf")
+        )
     else:
         dumped = yaml.dump(
             escaped_texts(value),
