@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.bench import CHROMIUM, CHROMIUM_FLAGS, served
 from generator.build import Options, build, build_from
@@ -137,3 +138,14 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+def serious_violations(page: Page, context: str | None = None) -> list[str]:
+    """What axe finds serious or critical on the page (or in ``context``, a selector):
+    each rule with the first nodes it names, so that a failure says where."""
+    found = Axe().run(page, context=context).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from benchmarks.bench import served, synthetic_documents
@@ -18,7 +17,7 @@ from generator.link import Collection
 from generator.model import Document
 from generator.parse import Parsed
 
-from .conftest import ROOT, build_documents
+from .conftest import ROOT, build_documents, serious_violations
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 
@@ -189,12 +188,7 @@ def test_filtering_the_index_by_sdg_5_shows_only_matching_rows(
 )
 def test_no_serious_or_critical_accessibility_violations(page: Page, path: str) -> None:
     page.goto(path)
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], "\n".join(serious)
 
 
@@ -284,9 +278,7 @@ def test_open_search_results_and_filters_have_no_serious_accessibility_violation
     search(page, "数字鸿沟")
     page.locator(".site-search__filters summary").click()
     page.get_by_label("WTSA").wait_for()
-    violations = Axe().run(page, context=".site-search").response["violations"]
-    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page, ".site-search") == []
 
 
 def test_enter_opens_the_first_result(page: Page, base_url: str) -> None:

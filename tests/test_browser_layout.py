@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page
 
 from generator.model import Document
@@ -24,7 +23,7 @@ from generator.names import document_year
 from generator.parse import Parsed
 from generator.tables import BODY_NAMES
 
-from .conftest import ROOT
+from .conftest import ROOT, serious_violations
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 
@@ -76,15 +75,6 @@ OVERFLOWING = """() => [...document.querySelectorAll("body *")]
   .slice(0, 5)
   .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + e.className
     + " right=" + Math.round(e.getBoundingClientRect().right))"""
-
-
-def serious_violations(page: Page) -> list[str]:
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from .conftest import serious_violations
 from .test_browser import ARTIFACTS, in_viewport
 
 WIDTHS = (1280, 390)
@@ -93,12 +93,7 @@ def test_the_page_fits_the_screen_and_has_no_serious_accessibility_violation(
     assert dark == (scheme_of(view) == "dark")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     view.screenshot(path=ARTIFACTS / f"matrix-{name}-{width}-{scheme_of(view)}.png", full_page=True)
-    violations = Axe().run(view).response["violations"]
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(view)
     assert serious == [], "\n".join(serious)
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from benchmarks.bench import served
@@ -33,7 +32,7 @@ from generator.search import (
 )
 from generator.tables import BODY_WORDS
 
-from .conftest import ROOT, build_documents
+from .conftest import ROOT, build_documents, serious_violations
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
@@ -302,20 +301,14 @@ def test_the_results_page_is_a_link_to_share_and_to_filter(page: Page, base_url:
 
 def test_the_results_page_has_no_serious_accessibility_violations(page: Page) -> None:
     results_page(page, "数字鸿沟")
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], "\n".join(serious)
 
 
 def test_the_open_panel_has_no_serious_accessibility_violations(page: Page) -> None:
     page.goto("/")
     type_query(page, "数字鸿沟")
-    violations = Axe().run(page, context=".site-search").response["violations"]
-    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert serious_violations(page, ".site-search") == []
 
 
 def test_search_colours_are_the_schemes_own(page: Page) -> None:
