@@ -29,18 +29,26 @@
     if (target.classList.contains("clause")) showContext(target);
   }
 
-  // "做出决议 › 6 › i)": the section and the labels above a clause, each a link, at
-  // the top of the clause landed on, so that its parent need not be on the screen.
-  function showContext(clause) {
-    var parts = [];
-    for (var item = clause.parentElement.closest(".clause"); item; item = item.parentElement.closest(".clause")) {
+  // Where a clause is: its section's heading, then the labels of the clauses it sits
+  // in and its own, each with its anchor ([["做出决议", "resolves"], ["6", "resolves-6"],
+  // ["i)", "resolves-6-i"]]). Unlabelled clauses add nothing.
+  function placeOf(clause) {
+    var place = [];
+    for (var item = clause; item; item = item.parentElement.closest(".clause")) {
       var label = item.querySelector(":scope > .clause-label");
-      if (label) parts.unshift([label.textContent.trim(), item.id]);
+      if (label) place.unshift([label.textContent.trim(), item.id]);
     }
     var section = clause.closest(".document-section");
     var heading = section && section.querySelector(".section-heading");
-    if (heading) parts.unshift([heading.firstChild.textContent.trim(), section.id]);
-    var own = clause.querySelector(":scope > .clause-label");
+    if (heading) place.unshift([heading.firstChild.textContent.trim(), section.id]);
+    return place;
+  }
+
+  // "做出决议 › 6 › i)": the section and the labels above a clause, each a link, at
+  // the top of the clause landed on, so that its parent need not be on the screen.
+  function showContext(clause) {
+    var parts = placeOf(clause);
+    var own = parts.length && parts[parts.length - 1][1] === clause.id ? parts.pop()[0] : "本段";
     if (!parts.length) return;
     var context = document.createElement("p");
     context.className = "clause-context";
@@ -50,7 +58,7 @@
       link.textContent = part[0];
       context.append(link, " › ");
     });
-    context.append(own ? own.textContent.trim() : "本段");
+    context.append(own);
     clause.prepend(context);
   }
 
@@ -74,15 +82,7 @@
   // --- Copy: the clause's citation and its URL, as text and as a link ---
 
   function citationOf(clause) {
-    var labels = [];
-    for (var item = clause; item; item = item.parentElement.closest(".clause")) {
-      var label = item.querySelector(":scope > .clause-label");
-      if (label) labels.unshift(label.textContent.trim());
-    }
-    var section = clause.closest(".document-section");
-    var heading = section && section.querySelector(".section-heading");
-    var where = heading ? heading.firstChild.textContent.trim() + " " : "";
-    return body.dataset.citation + "，" + where + labels.join(" ");
+    return body.dataset.citation + "，" + placeOf(clause).map(function (part) { return part[0]; }).join(" ");
   }
 
   function copy(text, html) {
