@@ -170,7 +170,7 @@ def compare_html(older: Document, newer: Document, pairs: list[tuple[str, str]])
 
 def proposed_text(part: Clause | Outcome) -> str:
     """A clause's text as its document proposes it, without footnote markers (a
-    compare page has no footnotes)."""
+    compare page and an outline have no footnotes)."""
     return without_footnotes(proposed(part) if isinstance(part, Clause) else part.text)
 
 

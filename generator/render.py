@@ -24,13 +24,13 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .align import proposed
 from .html import (
     ClauseWriter,
     cited_by_html,
     compare_html,
     edit_counts,
     escape,
+    proposed_text,
     tags_html,
     without_footnotes,
     work_href,
@@ -281,7 +281,7 @@ def outline(document: Document) -> list[dict[str, Any]]:
     for section in document.sections:
         clauses = []
         for clause in section.clauses:
-            text = without_footnotes(proposed(clause))
+            text = proposed_text(clause)
             start = text[:OUTLINE_TEXT] + ("…" if len(text) > OUTLINE_TEXT else "")
             label = label_text(clause.label) if clause.label else ""
             clauses.append({"id": clause.anchor, "name": f"{label} {start}".strip()})
