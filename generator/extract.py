@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.model import Citation, Edit, Revision
+from generator.model import Citation, Edit, Language, Revision
 from generator.patterns import NUMBER_MAX_DIGITS
 from generator.tables import (
     BODY_WORDS,
@@ -277,11 +277,15 @@ def _targets(numbers: str, group_body: str) -> Iterator[str]:
                 yield f"{group_body}-{number}"
 
 
-def extract_citations(text: str, own_body: str | None) -> tuple[Citation, ...]:
+def extract_citations(
+    text: str, own_body: str | None, language: Language = "zh"
+) -> tuple[Citation, ...]:
     """Every resolution the text cites, in text order, de-duplicated on (target, text).
 
     own_body is the citing document's body (本届大会 and unmarked numbers); None for reports.
     """
+    if language != "zh":
+        return ()  # TODO(i18-english): English citations
     if "号" not in text and "RES/" not in text:
         return ()
     found: dict[tuple[str, str], Citation] = {}
@@ -320,7 +324,7 @@ def _target_key(target: str) -> tuple[int, bool, int, str]:
     return int(goal), sub.isalpha(), int(sub) if sub.isdigit() else 0, sub
 
 
-def extract_sdgs(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def extract_sdgs(text: str, language: Language = "zh") -> tuple[tuple[int, ...], tuple[str, ...]]:
     """(goals, targets) the text names: goals 1–17, sorted; targets such as 5.b (their goal too)."""
     if "SDG" not in text and "可持续发展" not in text:
         return (), ()

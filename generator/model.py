@@ -13,6 +13,9 @@ Kind = Literal["resolution", "report"]
 Part = Literal["preamble", "operative"]
 Action = Literal["MOD", "ADD", "SUP"]
 Status = Literal["adopted", "proposal"]
+# ITU's six languages, as ``<html lang>`` writes them (Akoma Ntoso's are three letters).
+Language = Literal["ar", "en", "es", "fr", "ru", "zh"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr", "es", "ru", "ar")
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,9 @@ class Document:
     """One resolution or one report, as parsed from one source unit.
 
     ``revision`` is the revision an adopted text is; a proposal has none (its
-    ``proposal`` says what it amends and where it is sent).
+    ``proposal`` says what it amends and where it is sent). ``language`` is the
+    language of its text: the same resolution in two languages is two documents,
+    with the same anchors.
     """
 
     id: str
@@ -155,6 +160,7 @@ class Document:
     title: str
     source: str
     line: int
+    language: Language = "zh"
     work: str | None = None
     body: str | None = None
     number: str | None = None

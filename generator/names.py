@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from .model import Document, Proposal, Revision
+from .model import Document, Language, Proposal, Revision
 from .tables import BODIES, BODY_NAMES
 
 
@@ -26,25 +26,48 @@ REPORT_NAME_MAX = 60
 NOT_IN_IDS = re.compile(r"[^a-z0-9]+")
 
 
-def report_id(file_name: str) -> str | None:
+# The collection began in Chinese: its documents keep the ids, and so the addresses,
+# they were published at. A text in any other language has its language's code
+# before the same id (``en/pp-140-2018``), so its YAML file, page and URL are under
+# that code's folder (``/en/pp-140-2018/``), and its id is unique in the collection.
+ROOT_LANGUAGE: Language = "zh"
+
+
+def in_language(text_id: str, language: Language) -> str:
+    """A document's id from the id of its text, the same in every language."""
+    return text_id if language == ROOT_LANGUAGE else f"{language}/{text_id}"
+
+
+def text_id(document: Document) -> str:
+    """The id of a document's text, the same in every language (``pp-140-2018``):
+    documents with the same one are language versions of each other."""
+    return document.id.removeprefix(f"{document.language}/")
+
+
+def report_id(file_name: str, language: Language = ROOT_LANGUAGE) -> str | None:
     """``report-002`` for ``002_3e41bc2e18e49520.txt`` (the name up to its first ``_``),
     ``report-wsis-resume`` for ``WSIS Résumé.txt``; None for a name without a Latin
     letter or digit there."""
     name = PurePath(file_name).stem.split("_")[0]
     latin = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     slug = NOT_IN_IDS.sub("-", latin)[:REPORT_NAME_MAX].strip("-")
-    return f"report-{slug}" if slug else None
+    return in_language(f"report-{slug}", language) if slug else None
 
 
-def resolution_id(work: str, revision: Revision | None, proposal: Proposal | None) -> str:
+def resolution_id(
+    work: str,
+    revision: Revision | None,
+    proposal: Proposal | None,
+    language: Language = ROOT_LANGUAGE,
+) -> str:
     """``pp-140-2018`` for an adopted text; a proposal's names the year of the
     conference it is sent to and its reference (``pp-140-2022-eur-44a15-1``), so that
     it cannot take the id of the text that conference adopts."""
     if proposal is None:
-        return f"{work}-{revision.year if revision else 'undated'}"
+        return in_language(f"{work}-{revision.year if revision else 'undated'}", language)
     year = proposal.conference.year if proposal.conference else "undated"
     reference = NOT_IN_IDS.sub("-", proposal.ref.lower()).strip("-") if proposal.ref else ""
-    return f"{work}-{year}-{reference or 'proposal'}"
+    return in_language(f"{work}-{year}-{reference or 'proposal'}", language)
 
 
 def document_year(document: Document) -> int | None:

@@ -16,18 +16,21 @@ from typing import NamedTuple, Protocol, TypeVar
 
 from . import extract
 from .errors import Problem, SourceError, Warnings, columns
-from .model import Clause, Document, Footnote, Outcome, Proposal, Revision, Section
+from .model import Clause, Document, Footnote, Language, Outcome, Proposal, Revision, Section
 from .names import report_id, resolution_id
 from .outline import MAX_DEPTH, Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
+    ADDRESSEES_EN,
     ANNEX_LINE,
     CONTACT_LINE,
     DOT_NUMBERED,
     ENACTING_FORMULA,
     FORMULA_BODIES,
     HEADING_MAX_CHARS,
+    HEADING_MAX_CHARS_EN,
     HEADING_VERBS,
+    HEADING_VERBS_EN,
     HISTORY_LINE,
     NUMBER_MAX_DIGITS,
     OUTCOME_LINE,
@@ -37,6 +40,7 @@ from .patterns import (
     PROPOSAL_TITLE,
     RESOLUTION_HEADER,
     SENTENCE_END,
+    SENTENCE_END_EN,
     SEPARATOR,
     SEPARATOR_STARTS,
     TITLE_MAX_CHARS,
@@ -197,7 +201,7 @@ def parse_resolution(
     footnotes, rest = take_footnotes(rest, source, warnings)
     # In a proposal, a label out of sequence is the flattened export's (a deleted and
     # an inserted clause): the clause says so on its page, rather than a warning.
-    sections = parse_sections(rest, body, source, warnings, warn_sequence=proposal is None)
+    sections = parse_sections(rest, Citing(body), source, warnings, warn_sequence=proposal is None)
     if not sections and not (proposal and proposal.action == "SUP"):
         raise SourceError(
             Problem(source, header.number, f"Resolution {number} has no sections", text=header.text)
@@ -370,21 +374,52 @@ def take_footnotes(
 # --- Sections and clauses -------------------------------------------------------
 
 
-def heading_of(text: str) -> Heading | None:
+@dataclass(frozen=True)
+class HeadingWords:
+    """What makes a line a heading in one language: its verbs and addressees (see
+    ``patterns.HEADING_VERBS``), how long it may be, how a sentence ends."""
+
+    verbs: tuple[tuple[str, str, str], ...]
+    addressees: tuple[tuple[str, str], ...]
+    max_chars: int
+    sentence_ends: tuple[str, ...]
+    # English verbs are words: "noting" must not start "notingly", nor "urges" "urgesx".
+    whole_words: bool
+
+
+HEADING_WORDS: dict[Language, HeadingWords] = {
+    "zh": HeadingWords(HEADING_VERBS, ADDRESSEES, HEADING_MAX_CHARS, SENTENCE_ENDS, False),
+    "en": HeadingWords(
+        HEADING_VERBS_EN,
+        tuple((phrase.lower(), key) for phrase, key in ADDRESSEES_EN),
+        HEADING_MAX_CHARS_EN,
+        tuple(SENTENCE_END_EN),
+        True,
+    ),
+}
+
+
+def heading_of(text: str, language: Language = "zh") -> Heading | None:
     """The verb, part and addressee of a heading line, or None if it is not one."""
-    if len(text) > HEADING_MAX_CHARS or text.endswith(SENTENCE_ENDS) or "\t" in text:
+    words = HEADING_WORDS[language]
+    if len(text) > words.max_chars or text.endswith(words.sentence_ends) or "\t" in text:
         return None
-    for chinese, verb, part in HEADING_VERBS:
-        if text.startswith(chinese):
-            return Heading(verb, part, addressee_of(text[len(chinese) :]))
+    for phrase, verb, part in words.verbs:
+        if not text.startswith(phrase):
+            continue
+        rest = text[len(phrase) :]
+        if words.whole_words and rest[:1].isalnum():
+            continue
+        return Heading(verb, part, addressee_of(rest, language))
     return None
 
 
-def addressee_of(text: str) -> str | None:
+def addressee_of(text: str, language: Language = "zh") -> str | None:
     """``秘书长和各局主任`` → ``secretary_general_and_directors``."""
+    words = HEADING_WORDS[language]
     found: list[tuple[int, str]] = []
-    rest = text
-    for phrase, key in ADDRESSEES:
+    rest = text.lower() if words.whole_words else text
+    for phrase, key in words.addressees:
         at = rest.find(phrase)
         if at >= 0:
             found.append((at, key))
@@ -395,9 +430,18 @@ def addressee_of(text: str) -> str | None:
     return "_".join(keys[:-1]) + "_and_" + keys[-1]
 
 
+@dataclass(frozen=True)
+class Citing:
+    """What reading a clause's citations needs of its document: the body that speaks
+    (本届大会, "this conference", is that body) and the language it speaks in."""
+
+    body: str | None
+    language: Language = "zh"
+
+
 def parse_sections(
     lines: list[Line],
-    own_body: str | None,
+    citing: Citing,
     source: str,
     warnings: Warnings,
     warn_sequence: bool = True,
@@ -407,7 +451,7 @@ def parse_sections(
     for line in lines:
         if not line.text or is_separator(line.text):
             continue
-        heading = heading_of(line.text)
+        heading = heading_of(line.text, citing.language)
         if heading:
             drafts.append((line, heading, Outline()))
             continue
@@ -417,8 +461,7 @@ def parse_sections(
         add_clause(drafts[-1][2], line, source, warnings, warn_sequence)
     anchors = Anchors()
     return tuple(
-        freeze_section(line, heading, outline, own_body, anchors)
-        for line, heading, outline in drafts
+        freeze_section(line, heading, outline, citing, anchors) for line, heading, outline in drafts
     )
 
 
@@ -460,7 +503,7 @@ class Anchors:
 
 
 def freeze_section(
-    line: Line, heading: Heading | None, outline: Outline, own_body: str | None, anchors: Anchors
+    line: Line, heading: Heading | None, outline: Outline, citing: Citing, anchors: Anchors
 ) -> Section:
     if heading is None:
         wanted = "preamble-text"
@@ -474,14 +517,14 @@ def freeze_section(
         verb=heading.verb if heading else None,
         addressee=heading.addressee if heading else None,
         part=heading.part if heading else None,  # type: ignore[arg-type]
-        clauses=freeze_clauses(outline.roots, anchor, own_body, anchors),
+        clauses=freeze_clauses(outline.roots, anchor, citing, anchors),
     )
 
 
 def freeze_clauses(
     nodes: list[Node],
     prefix: str,
-    own_body: str | None,
+    citing: Citing,
     anchors: Anchors,
     loose_prefix: str | None = None,
 ) -> tuple[Clause, ...]:
@@ -503,7 +546,7 @@ def freeze_clauses(
             base = prefix
         path = f"{base}-{part}"
         anchor = anchors.claim(path)
-        clause = freeze_clause(node, anchor, path, own_body, anchors)
+        clause = freeze_clause(node, anchor, path, citing, anchors)
         if anchor != path:  # its number was taken before it: say so on the clause
             clause = replace(clause, ambiguity="repeated")
         clauses.append(clause)
@@ -532,10 +575,8 @@ def without_init(kind: type[T], **values: object) -> T:
     return made
 
 
-def freeze_clause(
-    node: Node, anchor: str, path: str, own_body: str | None, anchors: Anchors
-) -> Clause:
-    goals, targets = extract.extract_sdgs(node.text)
+def freeze_clause(node: Node, anchor: str, path: str, citing: Citing, anchors: Anchors) -> Clause:
+    goals, targets = extract.extract_sdgs(node.text, citing.language)
     return without_init(
         Clause,
         anchor=anchor,
@@ -543,13 +584,13 @@ def freeze_clause(
         line=node.line,
         label=node.label,
         old_label=node.old_label,
-        refs=extract.extract_citations(node.text, own_body),
+        refs=extract.extract_citations(node.text, citing.body, citing.language),
         action_lines=extract.extract_action_lines(node.text),
         sdgs=goals,
         sdg_targets=targets,
         edits=extract.find_edits(node.text),
         ambiguity="sequence" if node.out_of_sequence else None,
-        clauses=freeze_clauses(node.children, path, own_body, anchors),
+        clauses=freeze_clauses(node.children, path, citing, anchors),
     )
 
 
@@ -655,7 +696,7 @@ def parse_report_sections(
     sections = []
     for n, (heading, numbered, outline) in enumerate(drafts, start=1):
         anchor = anchors.claim(numbered or f"section-{n}")
-        clauses = freeze_clauses(outline.roots, "para", None, anchors, loose_prefix=anchor)
+        clauses = freeze_clauses(outline.roots, "para", Citing(None), anchors, loose_prefix=anchor)
         text = heading.text.replace("\t", " ")  # 1<TAB>引言 → 1 引言
         sections.append(Section(anchor=anchor, heading=text, line=heading.number, clauses=clauses))
     return tuple(sections)

@@ -61,7 +61,9 @@ FORMULA_BODIES = (
 # --- Headings -------------------------------------------------------------
 
 # Heading verbs, longest first (``进一步考虑到`` before ``考虑到``). The part of
-# the resolution follows from the verb.
+# the resolution follows from the verb. The verb's key is the same in every
+# language (``considering_further`` is 进一步考虑到 and "considering further"), and
+# so are the anchors made of it: ``resolves-6-i`` is one clause in Chinese and English.
 HEADING_VERBS = (
     ("做出决议，责成", "resolves_to_instruct", "operative"),
     ("做出决议，表达", "resolves_to_express", "operative"),
@@ -69,6 +71,7 @@ HEADING_VERBS = (
     ("进一步考虑到", "considering_further", "preamble"),
     ("进一步认识到", "recognizing_further", "preamble"),
     ("进一步注意到", "noting_further", "preamble"),
+    ("进一步做出决议", "resolves_further", "operative"),
     ("进一步责成", "instructs_further", "operative"),
     ("进一步要求", "requests_further", "operative"),
     ("进一步请", "invites_further", "operative"),
@@ -86,8 +89,65 @@ HEADING_VERBS = (
     ("责成", "instructs", "operative"),
     ("要求", "requests", "operative"),
     ("鼓励", "encourages", "operative"),
+    ("敦促", "urges", "operative"),
     ("表达", "expresses", "operative"),
     ("请", "invites", "operative"),
+)
+
+# The English headings, lower-case words on a line of their own, with the keys of
+# the Chinese ones they translate (ITU's Chinese writes 顾及 for both "bearing in
+# mind" and "taking into account"). Longest first, as above.
+HEADING_VERBS_EN = (
+    ("resolves to instruct", "resolves_to_instruct", "operative"),
+    ("resolves to express", "resolves_to_express", "operative"),
+    ("resolves further", "resolves_further", "operative"),
+    ("further resolves", "resolves_further", "operative"),
+    ("recalling further", "recalling_further", "preamble"),
+    ("recalling also", "recalling_further", "preamble"),
+    ("considering further", "considering_further", "preamble"),
+    ("considering also", "considering_further", "preamble"),
+    ("recognizing further", "recognizing_further", "preamble"),
+    ("recognizing also", "recognizing_further", "preamble"),
+    ("noting with concern", "noting_with_concern", "preamble"),
+    ("noting further", "noting_further", "preamble"),
+    ("noting also", "noting_also", "preamble"),
+    ("taking into account", "bearing_in_mind", "preamble"),
+    ("bearing in mind", "bearing_in_mind", "preamble"),
+    ("having considered", "having_considered", "preamble"),
+    ("further instructs", "instructs_further", "operative"),
+    ("instructs further", "instructs_further", "operative"),
+    ("further requests", "requests_further", "operative"),
+    ("requests further", "requests_further", "operative"),
+    ("further invites", "invites_further", "operative"),
+    ("invites further", "invites_further", "operative"),
+    ("continues to invite", "invites_further", "operative"),
+    ("considering", "considering", "preamble"),
+    ("recalling", "recalling", "preamble"),
+    ("recognizing", "recognizing", "preamble"),
+    ("noting", "noting", "preamble"),
+    ("mindful", "mindful", "preamble"),
+    ("aware", "aware", "preamble"),
+    ("conscious", "conscious", "preamble"),
+    ("convinced", "convinced", "preamble"),
+    ("concerned", "concerned", "preamble"),
+    ("emphasizing", "emphasizing", "preamble"),
+    ("stressing", "stressing", "preamble"),
+    ("endorsing", "endorsing", "preamble"),
+    ("welcoming", "welcoming", "preamble"),
+    ("appreciating", "appreciating", "preamble"),
+    ("reaffirming", "reaffirming", "preamble"),
+    ("observing", "observing", "preamble"),
+    ("resolves", "resolves", "operative"),
+    ("decides", "decides", "operative"),
+    ("instructs", "instructs", "operative"),
+    ("requests", "requests", "operative"),
+    ("invites", "invites", "operative"),
+    ("encourages", "encourages", "operative"),
+    ("urges", "urges", "operative"),
+    ("authorizes", "authorizes", "operative"),
+    ("recommends", "recommends", "operative"),
+    ("expresses", "expresses", "operative"),
+    ("calls upon", "calls_upon", "operative"),
 )
 
 # Who a heading addresses: phrases in the order they are looked for (longer
@@ -111,9 +171,32 @@ ADDRESSEES = (
     ("电信标准化部门", "itu_t"),
 )
 
-# A heading is short and does not end like a sentence.
+# The same addressees in English, matched case-insensitively.
+ADDRESSEES_EN = (
+    ("Council Working Group on international Internet-related public policy", "cwg_internet"),
+    ("Director of the Telecommunication Standardization Bureau", "director_tsb"),
+    ("Director of the Telecommunication Development Bureau", "director_bdt"),
+    ("Director of the Radiocommunication Bureau", "director_br"),
+    ("Directors of the", "directors"),
+    ("Secretary-General", "secretary_general"),
+    ("Council", "council"),
+    ("Member States", "member_states"),
+    ("Associates", "associates"),
+    ("Sector Members", "sector_members"),
+    ("Academia", "academia"),
+    ("membership", "all_members"),
+    ("all stakeholders", "all_stakeholders"),
+    ("three Sectors", "sectors"),
+    ("Telecommunication Standardization Sector", "itu_t"),
+)
+
+# A heading is short and does not end like a sentence. (An English heading names
+# its addressee in full: "instructs the Director of the Telecommunication
+# Development Bureau, in coordination with the Directors of the other Bureaux".)
 HEADING_MAX_CHARS = 40
+HEADING_MAX_CHARS_EN = 160
 SENTENCE_END = "。；;，,"
+SENTENCE_END_EN = ".;:"
 
 # --- Labels ---------------------------------------------------------------
 

@@ -47,7 +47,7 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "document.schema.json"
 
 # Keys in the order a reader of the YAML wants them; others follow.
 KEY_ORDER = (
-    *("id", "kind", "status", "target", "work", "body", "number", "title", "revision"),
+    *("id", "kind", "status", "language", "target", "work", "body", "number", "title", "revision"),
     *("history", "proposal", "action", "ref", "proposer", "conference", "base"),
     *("proposed_for_abolition", "source", "anchor", "code", "label", "old_label"),
     *("heading", "verb", "addressee", "part", "line", "text", "old", "new", "ambiguity"),
@@ -123,12 +123,19 @@ def dump(document: Document) -> str:
     return header + yaml_text(data)
 
 
+def yaml_name(document: Document) -> str:
+    """The YAML file of a document, in the YAML folder: ``en/pp-140-2018.yaml`` is in a
+    folder of its own language's."""
+    return f"{document.id}.yaml"
+
+
 def write_yaml(documents: list[Document], folder: Path, memo: YamlMemo | None = None) -> int:
     """One YAML file per document in the new ``folder``; returns the files written
     (with a ``memo``, the others are linked from the previous folder)."""
     written = 0
     for document in documents:
-        target = folder / f"{document.id}.yaml"
+        target = folder / yaml_name(document)
+        target.parent.mkdir(exist_ok=True)
         if memo and memo.reuse(document, target):
             continue
         data = dump(document).encode()

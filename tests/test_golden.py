@@ -18,14 +18,18 @@ from .conftest import GOLDEN
 
 
 def test_golden_files_match_the_parsed_seeds(corpus: Parsed) -> None:
-    produced = {f"{d.id}.yaml": store.dump(d) for d in corpus.documents}
+    produced = {store.yaml_name(d): store.dump(d) for d in corpus.documents}
     if os.environ.get("UPDATE_GOLDEN"):
-        for old in GOLDEN.glob("*.yaml"):
+        for old in GOLDEN.rglob("*.yaml"):
             old.unlink()
         for name, text in produced.items():
+            (GOLDEN / name).parent.mkdir(exist_ok=True)
             (GOLDEN / name).write_text(text, encoding="utf-8")
         pytest.skip("golden files rewritten")
-    expected = {p.name: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.yaml")}
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in GOLDEN.rglob("*.yaml")
+    }
     assert sorted(produced) == sorted(expected)
     drift = []
     for name, text in produced.items():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model import Document
 from ..names import output_path
+from ..store import yaml_name
 from .files import (
     bytes_digest,
     code_version,
@@ -33,7 +34,7 @@ class YamlMemo:
         kept = self.before.get(document.id)
         if not (isinstance(kept, list) and len(kept) == 2 and kept[0] == self.digests[document.id]):
             return False
-        if not reuse_verified(self.previous / target.name, target, kept[1]):
+        if not reuse_verified(self.previous / yaml_name(document), target, kept[1]):
             return False
         self.after[document.id] = kept
         return True
