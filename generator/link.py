@@ -285,16 +285,23 @@ class Collection:
         return [known[year] for year in sorted(known)]
 
     def compared(self, work: str) -> list[tuple[str, str]]:
-        """The documents of a work compared, each with the next: (older id, newer id),
-        oldest first (by year: an adopted text's revision, a proposal's conference)."""
-        ordered = [d.id for d in in_time(self._works.get(work, []))]
-        return list(pairwise(ordered))
+        """The documents of a work compared, each with the next in its language:
+        (older id, newer id), oldest first (by year: an adopted text's revision, a
+        proposal's conference)."""
+        return [pair for chain in self._chains(work) for pair in pairwise(chain)]
 
     def comparable(self, work: str) -> list[tuple[str, str]]:
-        """Every pair of a work's documents, (older id, newer id), oldest first: each
-        has a compare page, the neighbours (``compared``) and the rest."""
-        ordered = [d.id for d in in_time(self._works.get(work, []))]
-        return list(combinations(ordered, 2))
+        """Every pair of a work's documents in one language, (older id, newer id),
+        oldest first: each has a compare page, the neighbours (``compared``) and the rest."""
+        return [pair for chain in self._chains(work) for pair in combinations(chain, 2)]
+
+    def _chains(self, work: str) -> list[list[str]]:
+        """The ids of a work's documents in each language, oldest first. Texts are
+        compared and followed only within a language: the aligner compares words."""
+        chains: dict[str, list[str]] = defaultdict(list)
+        for document in in_time(self._works.get(work, [])):
+            chains[document.language].append(document.id)
+        return list(chains.values())
 
     def aligned(self, older: str, newer: str) -> list[tuple[str, str]]:
         """The clauses of two documents that are one clause: (older anchor, newer
@@ -321,14 +328,18 @@ class Collection:
     def lineages(self, work: str) -> list[Lineage]:
         """Every clause of a work's documents in one lineage (``align.lineages``)."""
         if work not in self._lineages:
-            self._lineages[work] = lineages(self._works.get(work, []), self.aligned)
+            self._lineages[work] = [
+                lineage
+                for chain in self._chains(work)
+                for lineage in lineages([self._by_id[id] for id in chain], self.aligned)
+            ]
         return self._lineages[work]
 
     def in_newest(self, document: str) -> tuple[str | None, dict[str, str]]:
-        """The newest document of this one's work (None if it is this one), and where
-        each of this one's clauses is in it, by lineage (anchor → anchor)."""
+        """The newest document of this one's work in its language (None if it is this
+        one), and where each of this one's clauses is in it, by lineage (anchor → anchor)."""
         work = work_of(self._by_id[document])
-        newest = in_time(self._works[work])[-1].id
+        newest = next(chain[-1] for chain in self._chains(work) if document in chain)
         if newest == document:
             return None, {}
         return newest, {

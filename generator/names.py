@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from .model import Document, Language, Proposal, Revision
+from .model import LANGUAGES, Document, Language, Proposal, Revision
 from .tables import BODIES, BODY_NAMES
 
 
@@ -33,15 +33,24 @@ NOT_IN_IDS = re.compile(r"[^a-z0-9]+")
 ROOT_LANGUAGE: Language = "zh"
 
 
-def in_language(text_id: str, language: Language) -> str:
-    """A document's id from the id of its text, the same in every language."""
-    return text_id if language == ROOT_LANGUAGE else f"{language}/{text_id}"
+def in_language(name: str, language: Language) -> str:
+    """A document's id from the id of its text, the same in every language; or a page
+    of the site's from its Chinese path (``en/about.md``)."""
+    return name if language == ROOT_LANGUAGE else f"{language}/{name}"
+
+
+def split_language(document_id: str) -> tuple[Language, str]:
+    """(language, text id) of a document id: ``en/pp-140-2018`` → (en, pp-140-2018).
+    Documents with the same text id are language versions of each other."""
+    code, _, rest = document_id.partition("/")
+    if rest and code in LANGUAGES:
+        return code, rest
+    return ROOT_LANGUAGE, document_id
 
 
 def text_id(document: Document) -> str:
-    """The id of a document's text, the same in every language (``pp-140-2018``):
-    documents with the same one are language versions of each other."""
-    return document.id.removeprefix(f"{document.language}/")
+    """The id of a document's text, the same in every language (``pp-140-2018``)."""
+    return split_language(document.id)[1]
 
 
 def report_id(file_name: str, language: Language = ROOT_LANGUAGE) -> str | None:
@@ -133,23 +142,25 @@ def document_page(document_id: str) -> str:
     return f"{document_id}.md"
 
 
-def work_page(work: str) -> str:
-    """The page listing a work's versions."""
-    return f"works/{work}.md"
+def work_page(work: str, language: Language = ROOT_LANGUAGE) -> str:
+    """The page listing a work's versions (in every language), in ``language``'s words."""
+    return in_language(f"works/{work}.md", language)
 
 
 def compare_page(older: str, newer: str) -> str:
-    """The page comparing two documents of a work, clause by clause."""
-    return f"compare/{older}/{newer}.md"
+    """The page comparing two documents of a work, in one language, clause by clause:
+    ``compare/pp-140-2018/pp-140-2022.md``, ``en/compare/pp-140-2018/pp-140-2022.md``."""
+    language, older_text = split_language(older)
+    return in_language(f"compare/{older_text}/{split_language(newer)[1]}.md", language)
 
 
-def matrix_cell_page(action_line: str, sdg: int) -> str:
-    return f"matrix/{action_line.lower()}-sdg-{sdg}.md"
+def matrix_cell_page(action_line: str, sdg: int, language: Language = ROOT_LANGUAGE) -> str:
+    return in_language(f"matrix/{action_line.lower()}-sdg-{sdg}.md", language)
 
 
-def action_line_page(action_line: str) -> str:
+def action_line_page(action_line: str, language: Language = ROOT_LANGUAGE) -> str:
     """The page of every clause naming an action line: ``matrix/c5.md``."""
-    return f"matrix/{action_line.lower()}.md"
+    return in_language(f"matrix/{action_line.lower()}.md", language)
 
 
 def served_at(page: str) -> str:

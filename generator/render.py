@@ -37,14 +37,16 @@ from .html import (
     work_name,
 )
 from .link import Collection, Place, Reference
-from .model import Document
+from .model import Document, Language
 from .names import (
+    ROOT_LANGUAGE,
     action_line_page,
     compare_page,
     conference_text,
     document_page,
     document_year,
     href,
+    in_language,
     label_text,
     matrix_cell_page,
     revision_anchor,
@@ -60,6 +62,7 @@ from .progress import Progress
 from .search import search_filters
 from .shading import legend, shade
 from .tables import ACTION_LINES, BODIES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
+from .translate import SITE_LANGUAGES, gettext, ngettext
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 GROUP_NAMES = {**BODY_NAMES, "reports": "报告", "other": "其他"}
@@ -72,6 +75,7 @@ class Page:
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    language: Language = ROOT_LANGUAGE  # of the page's own words (a document's text is its own)
 
 
 class PageMemo(Protocol):
@@ -98,7 +102,8 @@ def render(
     With a ``memo``, a page whose recorded reads give what they gave last time is
     taken from the previous build instead of rendered again.
     """
-    env = environment(memo.view(collection) if memo else collection)
+    seen = memo.view(collection) if memo else collection
+    envs = {language: environment(seen, language) for language in SITE_LANGUAGES}
     every_page = list(pages(collection, aliases or {}))
     if progress:
         progress.expect(len(every_page))
@@ -106,7 +111,7 @@ def render(
     for page in every_page:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        write(page, target, partial(render_page, env, page))
+        write(page, target, partial(render_page, envs[page.language], page))
         if progress:
             progress.advance()
     shutil.copytree(THEME / "assets", docs / "assets")
@@ -116,7 +121,13 @@ def render(
 
 
 def render_page(env: Environment, page: Page) -> str:
-    return env.get_template(page.template).render(root=root_of(page.path), **page.context)
+    # Markdown links are resolved by mkdocs from the page's file, not from its URL:
+    # ``docs_root`` is the way up from the file to the docs folder.
+    docs_root = "../" * page.path.count("/")
+    template = env.get_template(page.template)
+    return template.render(
+        root=root_of(page.path), docs_root=docs_root, lang=page.language, **page.context
+    )
 
 
 def write_page(page: Page, target: Path, make: Callable[[], str]) -> None:
@@ -124,35 +135,52 @@ def write_page(page: Page, target: Path, make: Callable[[], str]) -> None:
 
 
 def pages(collection: Collection, aliases: dict[str, dict[str, str]]) -> Iterator[Page]:
-    """Every page of the site, with what its template is given."""
-    yield Page("index.md", "index.md.j2")
-    yield Page("resolutions.md", "resolutions.md.j2")
+    """Every page of the site, with what its template is given: the site's own pages
+    in each of its languages, each document's page in its own."""
     groups = xref_groups(collection)
-    yield Page("cross-references/index.md", "cross-references.md.j2", {"groups": groups})
-    for group, works in groups.items():
-        context: dict[str, Any] = {"group": group, "works": works}
-        yield Page(f"cross-references/{group}.md", "cross-references-group.md.j2", context)
-    yield Page("cross-references/outside.md", "cross-references-outside.md.j2")
-    yield Page("matrix/index.md", "matrix.md.j2")
-    yield Page("about.md", "about.md.j2")
-    yield Page("search.md", "search.md.j2")
+    documents = {document.id: document for document in collection.documents()}
+    for language in SITE_LANGUAGES:
+        yield from site_pages(collection, groups, language)
     for document in collection.documents():
         context = {"document": document, "aliases": aliases.get(document.id, {})}
-        yield Page(document_page(document.id), "document.md.j2", context)
-    documents = {document.id: document for document in collection.documents()}
-    for work, versions in collection.works().items():
-        if versions[0].kind == "resolution":
-            yield Page(work_page(work), "work.md.j2", {"work": work})
+        yield Page(document_page(document.id), "document.md.j2", context, document.language)
+    for work in collection.works():
         for older, newer in collection.comparable(work):
             context = {"work": work, "older": documents[older], "newer": documents[newer]}
-            yield Page(compare_page(older, newer), "compare.md.j2", context)
+            language = documents[older].language
+            yield Page(compare_page(older, newer), "compare.md.j2", context, language)
+
+
+def site_pages(
+    collection: Collection, groups: dict[str, list[str]], language: Language
+) -> Iterator[Page]:
+    """The pages of the site that each of its languages has: index, cross-references,
+    works, matrix, about, search."""
+
+    def page(path: str, template: str, context: dict[str, Any] | None = None) -> Page:
+        return Page(in_language(path, language), template, context or {}, language)
+
+    yield page("index.md", "index.md.j2")
+    yield page("resolutions.md", "resolutions.md.j2")
+    yield page("cross-references/index.md", "cross-references.md.j2", {"groups": groups})
+    for group, works in groups.items():
+        context: dict[str, Any] = {"group": group, "works": works}
+        yield page(f"cross-references/{group}.md", "cross-references-group.md.j2", context)
+    yield page("cross-references/outside.md", "cross-references-outside.md.j2")
+    yield page("matrix/index.md", "matrix.md.j2")
+    yield page("about.md", "about.md.j2")
+    yield page("search.md", "search.md.j2")
+    for work, versions in collection.works().items():
+        if versions[0].kind == "resolution":
+            yield Page(work_page(work, language), "work.md.j2", {"work": work}, language)
     for action_line, row in collection.matrix().items():
         for sdg in row:
             context = {"action_line": action_line, "sdg": sdg}
-            yield Page(matrix_cell_page(action_line, sdg), "matrix-cell.md.j2", context)
+            path = matrix_cell_page(action_line, sdg, language)
+            yield Page(path, "matrix-cell.md.j2", context, language)
     for action_line in ACTION_LINES:
         context = {"action_line": action_line}
-        yield Page(action_line_page(action_line), "matrix-line.md.j2", context)
+        yield Page(action_line_page(action_line, language), "matrix-line.md.j2", context, language)
 
 
 def alias_hrefs(aliases: dict[str, str], document_id: str, root: str) -> dict[str, str]:
@@ -176,16 +204,21 @@ def xref_groups(collection: Collection) -> dict[str, list[str]]:
     return {group: works for group, works in groups.items() if works}
 
 
-def environment(collection: Collection) -> Environment:
-    """The Jinja environment; its helpers read ``collection`` (a recording view, when
-    the build is incremental) and nothing else that can change between builds."""
+def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> Environment:
+    """The Jinja environment of pages in ``language``; its helpers read ``collection`` (a
+    recording view, when the build is incremental) and nothing else that can change
+    between builds."""
     env = Environment(
         loader=FileSystemLoader(THEME),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext(language), ngettext(language), newstyle=True
     )
     writer = ClauseWriter(collection)
     env.filters["front_matter"] = front_matter
@@ -206,9 +239,11 @@ def environment(collection: Collection) -> Environment:
         work_of=work_of,
         href=href,
         document_page=document_page,
-        work_page=work_page,
-        matrix_cell_page=matrix_cell_page,
-        action_line_page=action_line_page,
+        # Links to the site's own pages go to those in the page's language.
+        site_page=partial(in_language, language=language),
+        work_page=partial(work_page, language=language),
+        matrix_cell_page=partial(matrix_cell_page, language=language),
+        action_line_page=partial(action_line_page, language=language),
         shade=shade,
         legend=legend,
         places_by_document=places_by_document,
