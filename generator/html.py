@@ -16,21 +16,24 @@ from markupsafe import Markup
 
 from .align import proposed
 from .link import Collection, Reference, places
-from .model import Citation, Clause, Document, Edit, Outcome, every_clause
+from .model import Citation, Clause, Document, Edit, Language, Outcome, every_clause
 from .names import (
     action_line_page,
     compare_page,
     document_page,
     href,
+    in_language,
     label_text,
     revision_anchor,
     revision_text,
     split_work,
+    text_name,
     work_of,
     work_page,
 )
 from .patterns import FOOTNOTE_MARKER
-from .tables import ACTION_LINES, BODY_NAMES, SDGS
+from .tables import ACTION_LINES_IN, SDGS_IN
+from .translate import gettext
 
 
 def escape(text: str) -> str:
@@ -63,17 +66,21 @@ EDIT_KINDS = {
 }
 
 
-def edit_html(kind: str, old: str, new: str) -> str:
+def edit_html(kind: str, old: str, new: str, language: Language) -> str:
     """A change shown as one: the base text deleted, the proposal's inserted; the page's
     reading switch can show either alone."""
-    title = escape(f"修改（{EDIT_KINDS[kind]}）：{old} → {new}")
+    _ = gettext(language)
+    title = escape(
+        _("修改（%(kind)s）：%(old)s → %(new)s")
+        % {"kind": _(EDIT_KINDS[kind]), "old": old, "new": new}
+    )
     return (
         f'<span class="edit edit-{kind}" title="{title}">'
         f"<del>{escape(old)}</del><ins>{escape(new)}</ins></span>"
     )
 
 
-def with_edits(html: str, edits: tuple[Edit, ...]) -> str:
+def with_edits(html: str, edits: tuple[Edit, ...], language: Language) -> str:
     """Clause HTML with each recovered edit's span shown as the change it is; text
     inside tags (attributes) is left alone."""
     if not edits:
@@ -86,7 +93,7 @@ def with_edits(html: str, edits: tuple[Edit, ...]) -> str:
         if m[1]:
             return m[1]
         edit = by_text[m[2]]
-        return edit_html(edit.kind, edit.old, edit.new)
+        return edit_html(edit.kind, edit.old, edit.new, language)
 
     return pattern.sub(marked, html)
 
@@ -117,10 +124,11 @@ AMBIGUITIES = {
 }
 
 
-def cited_by_html(groups: list[list[Reference]], root: str) -> Markup:
+def cited_by_html(groups: list[list[Reference]], root: str, language: Language) -> Markup:
     """The citing clauses of a work, grouped by document, each with the revision it
     names. Written here, not in Jinja: a much-cited work's list is long, and is on
     every page of its versions."""
+    _ = gettext(language)
     items = []
     for group in groups:
         first = group[0].place
@@ -130,41 +138,49 @@ def cited_by_html(groups: list[list[Reference]], root: str) -> Markup:
             link = href(root, document_page(place.document), place.anchor)
             links.append(f'<a href="{escape(link)}">{escape(place.label)}</a>')
             if ref.revision:
-                links.append(
-                    f'<span class="cited-revision">（引用{ref.revision.year}年版本）</span>'
-                )
-            links.append("、")
+                cited = _("（引用%(year)s年版本）") % {"year": ref.revision.year}
+                links.append(f'<span class="cited-revision">{escape(cited)}</span>')
+            links.append(_("、"))
         page = escape(href(root, document_page(first.document)))
         items.append(
-            f'<li><a href="{page}">{escape(first.title)}</a>：{"".join(links[:-1])}</li>\n'
+            f'<li><a href="{page}">{escape(first.title)}</a>{_("：")}{"".join(links[:-1])}</li>\n'
         )
     return Markup(f'<ul class="cited-by">\n{"".join(items)}</ul>')
 
 
-def compare_html(older: Document, newer: Document, pairs: list[tuple[str, str]]) -> Markup:
+def compare_html(
+    older: Document, newer: Document, pairs: list[tuple[str, str]], language: Language
+) -> Markup:
     """Two documents of a work clause by clause, in the newer one's order: each clause
     with its counterpart, the number it had (原5 → 6) and the section it came from,
     its words changed as <del>/<ins>; then the clauses the newer one no longer has."""
     old = {place.anchor: (place, part) for place, part in places(older)}
     new = {place.anchor: (place, part) for place, part in places(newer)}
     came_from = {b: a for a, b in pairs}
+    _ = gettext(language)
     rows = []
     for anchor, (place, clause) in new.items():
         text = proposed_text(clause)
         if anchor not in came_from:
             rows.append(
-                compare_row(anchor, f"{place.label}（新增）", "", f"<ins>{escape(text)}</ins>")
+                compare_row(
+                    anchor,
+                    _("%(label)s（新增）") % {"label": place.label},
+                    "",
+                    f"<ins>{escape(text)}</ins>",
+                )
             )
             continue
         before, was = old[came_from[anchor]]
-        note = f"原{before.label}" if before.label != place.label else ""
+        note = _("原%(label)s") % {"label": before.label} if before.label != place.label else ""
         old_text = proposed_text(was)
         rows.append(compare_row(anchor, place.label, note, text_diff(old_text, text), old_text))
     matched = set(came_from.values())
     for anchor, (place, part) in old.items():
         if anchor not in matched:
             text = escape(proposed_text(part))
-            rows.append(compare_row("", f"{place.label}（删除）", "", f"<del>{text}</del>"))
+            deleted = _("%(label)s（删除）") % {"label": place.label}
+            rows.append(compare_row("", deleted, "", f"<del>{text}</del>"))
     return Markup(f'<div class="compare">\n{"".join(rows)}</div>')
 
 
@@ -212,42 +228,50 @@ def without_footnotes(text: str) -> str:
     return FOOTNOTE_MARKER.sub("", text)
 
 
-def work_name(collection: Collection, work: str) -> str:
-    """``pp-140`` → 全权代表大会第140号决议; a report by its title."""
+def work_name(collection: Collection, work: str, language: Language) -> str:
+    """``pp-140`` → 全权代表大会第140号决议, Resolution 140 of the Plenipotentiary
+    Conference; a report by its title."""
     versions = collection.versions(work)
     if versions and versions[0].kind == "report":
         return versions[0].title
     body, number = split_work(work)
-    return f"{BODY_NAMES.get(body or '', '')}第{number.upper()}号决议"
+    kind = versions[0].kind if versions else "resolution"
+    return text_name(body, number.upper(), language, kind)
 
 
-def work_href(collection: Collection, work: str, root: str) -> str | None:
-    """The newest adopted text's page; the work's page if the collection has only
-    proposals of it; None for a work not in the collection."""
+def work_href(collection: Collection, work: str, root: str, language: Language) -> str | None:
+    """The newest adopted text's page; the work's page (in ``language``) if the
+    collection has only proposals of it; None for a work not in the collection."""
     latest = collection.latest(work)
     if latest is not None:
         return href(root, document_page(latest.id))
-    return href(root, work_page(work)) if collection.versions(work) else None
+    return href(root, work_page(work, language)) if collection.versions(work) else None
 
 
-def tags_html(lines: tuple[str, ...], goals: tuple[int, ...], root: str) -> Markup:
+def tags_html(
+    lines: tuple[str, ...], goals: tuple[int, ...], root: str, language: Language
+) -> Markup:
     """Links to the page of each action line (every clause naming it) and to the index
     filtered by each SDG."""
     if not lines and not goals:
         return Markup("")
+    _ = gettext(language)
     html = ['<span class="tags">']
     for line in lines:
-        title = escape(f"WSIS 行动方面 {line}：{ACTION_LINES[line]}")
-        link = href(root, action_line_page(line))
+        named = {"line": line, "name": ACTION_LINES_IN[language][line]}
+        title = escape(_("WSIS 行动方面 %(line)s：%(name)s") % named)
+        link = href(root, action_line_page(line, language))
         html.append(
             f'<a class="tag tag-action-line" href="{escape(link)}" title="{title}">'
             f"{escape(line)}</a>"
         )
     for goal in goals:
-        title = escape(f"可持续发展目标 {goal}：{SDGS[goal]}")
+        title = escape(
+            _("可持续发展目标 %(goal)s：%(name)s") % {"goal": goal, "name": SDGS_IN[language][goal]}
+        )
+        index = href(root, in_language("resolutions.md", language))
         html.append(
-            f'<a class="tag tag-sdg" href="{href(root, "resolutions.md")}?sdg={goal}" '
-            f'title="{title}">SDG {goal}</a>'
+            f'<a class="tag tag-sdg" href="{index}?sdg={goal}" title="{title}">SDG {goal}</a>'
         )
     html.append("</span>")
     return Markup("".join(html))
@@ -257,8 +281,10 @@ class ClauseWriter:
     """A document's clauses as nested lists, each with its anchor, label, text, tags and
     permalink; citations linked to the newest version of the cited work."""
 
-    def __init__(self, collection: Collection) -> None:
+    def __init__(self, collection: Collection, language: Language) -> None:
         self.collection = collection
+        self.language = language  # of the page's own words
+        self._ = gettext(language)
         # Each document's previous document and changed clauses, asked of the
         # collection when its page renders (so the page records the queries).
         self.changes: dict[str, tuple[str | None, dict[str, str]]] = {}
@@ -277,22 +303,24 @@ class ClauseWriter:
             html.append(f'<li class="clause" id="{anchor}">')
             if clause.relabelled:  # shown as the edit it is
                 old, new = label_text(clause.old_label or ""), label_text(clause.label or "")
-                html.append(f'<span class="clause-label">{edit_html("label", old, new)}</span>')
+                label = edit_html("label", old, new, self.language)
+                html.append(f'<span class="clause-label">{label}</span>')
             elif clause.label:
                 html.append(f'<span class="clause-label">{escape(label_text(clause.label))}</span>')
             if clause.ambiguity:
-                why = escape(AMBIGUITIES[clause.ambiguity])
-                html.append(f'<span class="ambiguous" title="{why}">编号存疑</span>')
+                why = escape(self._(AMBIGUITIES[clause.ambiguity]))
+                html.append(f'<span class="ambiguous" title="{why}">{self._("编号存疑")}</span>')
             html.append(
                 f' <span class="clause-text">{self.clause_html(clause, document, root)}</span>'
             )
             html.append(self.change_marker(clause, document, root))
-            html.append(tags_html(clause.action_lines, clause.sdgs, root))
+            html.append(tags_html(clause.action_lines, clause.sdgs, root, self.language))
             # Tools (the copy button joins them, assets/reading.js): out of the text's
             # flow, so that hidden they take no room; shown on hover, focus and target.
             html.append(
                 f'<span class="clause-tools"><a class="permalink" href="#{anchor}" '
-                f'aria-label="本条款的永久链接">¶</a>{self.newest_link(clause, document, root)}'
+                f'aria-label="{self._("本条款的永久链接")}">¶</a>'
+                f"{self.newest_link(clause, document, root)}"
                 "</span>"
             )
             if clause.clauses:
@@ -313,8 +341,8 @@ class ClauseWriter:
         if previous is None or change is None:
             return ""
         link = escape(href(root, compare_page(previous, document.id), clause.anchor))
-        text = "新增" if change == "new" else "有修改"
-        title = "上一份文件没有此条款" if change == "new" else "与上一份文件相比有修改"
+        text = self._("新增" if change == "new" else "有修改")
+        title = self._("上一份文件没有此条款" if change == "new" else "与上一份文件相比有修改")
         return f' <a class="change-marker" href="{link}" title="{title}">{text}</a>'
 
     def newest_link(self, clause: Clause, document: Document, root: str) -> str:
@@ -325,7 +353,8 @@ class ClauseWriter:
         if newest is None or clause.anchor not in anchors:
             return ""
         link = escape(href(root, document_page(newest), anchors[clause.anchor]))
-        return f'<a class="newest-link" href="{link}" title="此条款在本决议最新的文件中的位置">见最新文件</a>'
+        title = self._("此条款在本决议最新的文件中的位置")
+        return f'<a class="newest-link" href="{link}" title="{title}">{self._("见最新文件")}</a>'
 
     def clause_html(self, clause: Clause, document: Document, root: str) -> str:
         """Escaped clause text: citations made links, footnote markers made links."""
@@ -335,7 +364,7 @@ class ClauseWriter:
             html.append(self.citation_html(clause.text[start:end], refs, document, root))
             position = end
         html.append(plain_html(clause.text[position:]))
-        return with_edits("".join(html), clause.edits)
+        return with_edits("".join(html), clause.edits, self.language)
 
     def citation_html(self, text: str, refs: list[Citation], document: Document, root: str) -> str:
         """One citation span. A span citing several works (``第50和第52号决议``) links each number."""
@@ -358,22 +387,23 @@ class ClauseWriter:
         or that revision on the work's page when the collection does not have it; with
         no revision named, the newest adopted text (``work_href``)."""
         target, revision = citation.target, citation.revision
-        name = work_name(self.collection, target)
+        _, language = self._, self.language
+        name = work_name(self.collection, target, language)
         in_collection = bool(self.collection.versions(target))
         if revision is not None and in_collection:
-            name += f"（{revision_text(revision)}）"
+            name += _("（%(revision)s）") % {"revision": revision_text(revision, language)}
             adopted = self.collection.adopted(target, revision.year, revision.place)
             if adopted is not None:
                 link = href(root, document_page(adopted.id))
             else:
-                link = href(root, work_page(target), revision_anchor(revision))
-                name += "：本站未收录其通过的文本"
+                link = href(root, work_page(target, language), revision_anchor(revision))
+                name += _("：本站未收录其通过的文本")
         elif target == work_of(document):  # an earlier revision of this very resolution
-            link, name = href(root, work_page(target)), f"{name}：版本和提案"
+            link, name = href(root, work_page(target, language)), name + _("：版本和提案")
         else:
-            found = work_href(self.collection, target, root)
+            found = work_href(self.collection, target, root, language)
             if found is None:
-                title = escape(f"{name}：本站未收录")
+                title = escape(name + _("：本站未收录"))
                 return (
                     f'<span class="citation citation-missing" title="{title}">{escape(text)}</span>'
                 )

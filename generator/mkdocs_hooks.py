@@ -6,6 +6,9 @@ whose front matter says ``prerendered: true`` is HTML already, so its body goes
 to the theme as it is, unconverted.
 Without this hook the docs folder still builds, only slower.
 
+It also gives each page its language and its language versions (``page_languages``),
+and the theme our words in each language (the ``translated`` filter).
+
 The hook also fails the build on a page whose front matter did not parse, which
 mkdocs would publish silently, front matter shown as text; and gives 404.html
 links relative to the site root, as every other page has.
@@ -18,11 +21,16 @@ from typing import Any
 
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import is_error_template
 
+from generator.model import LANGUAGES
+from generator.names import in_language, split_language
+from generator.translate import OWN_NAMES, gettext
 
-def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+
+def on_page_markdown(markdown: str, page: Any, files: Files, **_: Any) -> str:
     # mkdocs (``utils.meta.get_data``) hands on a page whose front matter its YAML
     # loader rejected as it was, ``---`` first, with no meta and no warning: the page
     # would lose ``prerendered`` and go through Markdown, its front matter as text.
@@ -30,9 +38,31 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     # with a ``---`` rule, so a body starting with one is front matter left unread.
     if markdown.startswith("---"):
         raise PluginError(f"{page.file.src_path}: its front matter is not YAML mkdocs can read")
+    page_languages(page, files)
     if page.meta.get("prerendered"):
         page.render = partial(use_as_html, page, markdown)  # instead of Page.render, for this page
     return markdown
+
+
+def page_languages(page: Any, files: Files) -> None:
+    """``page.meta.language``, the language of the page's words, as its path says
+    (``en/about.md``; the root is Chinese); and ``page.meta.versions``, the same page in
+    each other language that has it: the page at the same path under that language's
+    code. For a document, that is the same text in that language (``names.text_id``)."""
+    language, path = split_language(page.file.src_uri)
+    page.meta["language"] = language
+    page.meta["versions"] = [
+        {"language": other, "name": OWN_NAMES[other], "url": found.url}
+        for other in LANGUAGES
+        if other != language and (found := files.get_file_from_path(in_language(path, other)))
+    ]
+
+
+def on_env(env: Any, **_: Any) -> Any:
+    """The theme's templates (site_overrides/) get our words in the page's language:
+    ``{{ "搜索" | translated(page.meta.language) }}``."""
+    env.filters["translated"] = lambda message, language: gettext(language)(message)
+    return env
 
 
 def use_as_html(page: Any, html: str, *_: Any) -> None:

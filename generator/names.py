@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import PurePath
 
 from .model import LANGUAGES, Document, Language, Proposal, Revision
-from .tables import BODIES, BODY_NAMES
+from .tables import BODIES, BODY_NAMES_IN, BODY_SHORT_NAMES_IN
 
 
 def work_of(document: Document) -> str:
@@ -100,28 +100,75 @@ def label_text(label: str) -> str:
     return f"{label})" if label.isalpha() and label.isascii() else label
 
 
-def revision_text(revision: Revision) -> str:
-    return f"{revision.year}年" + (f"，{revision.place}" if revision.place else "")
+def revision_text(revision: Revision, language: Language = ROOT_LANGUAGE) -> str:
+    """``2018年，迪拜`` in Chinese, ``Dubai, 2018`` in English."""
+    if language == ROOT_LANGUAGE:
+        return f"{revision.year}年" + (f"，{revision.place}" if revision.place else "")
+    return (f"{revision.place}, " if revision.place else "") + str(revision.year)
 
 
-def title_line(document: Document) -> str:
+# How each kind of text is named after its number, in each language.
+KIND_WORDS: dict[str, dict[Language, str]] = {
+    "resolution": {"zh": "决议", "en": "Resolution"},
+    "decision": {"zh": "决定", "en": "Decision"},
+    "recommendation": {"zh": "建议", "en": "Recommendation"},
+}
+
+# Bodies whose texts English names by the body first (``UNGA Resolution 70/125``,
+# ``Council Resolution 1332``); a conference's come "of the Plenipotentiary Conference".
+NAMED_FIRST = ("council", "unga", "unesco")
+
+
+def text_name(
+    body: str | None,
+    number: str,
+    language: Language = ROOT_LANGUAGE,
+    kind: str = "resolution",
+    revision: str = "",
+) -> str:
+    """``全权代表大会第140号决议（2018年，迪拜）``, ``Resolution 140 (Rev. Dubai, 2018) of
+    the Plenipotentiary Conference``: a text by its body, number and, if given, the
+    revision (``revision``, as ``revision_text`` writes it)."""
+    word = KIND_WORDS.get(kind, KIND_WORDS["resolution"])[language]
+    name = BODY_NAMES_IN[language].get(body or "", "")
+    if language == ROOT_LANGUAGE:
+        return f"{name}第{number}号{word}" + (f"（{revision}）" if revision else "")
+    text = f"{word} {number}" + (f" ({revision})" if revision else "")
+    if body in NAMED_FIRST:
+        return f"{BODY_SHORT_NAMES_IN[language][body]} {text}"
+    return f"{text} of the {name}" if name else text
+
+
+def title_line(document: Document, language: Language = ROOT_LANGUAGE) -> str:
     """The page title: ``全权代表大会第140号决议（2022年，布加勒斯特）``; a proposal's
-    says so: ``全权代表大会第140号决议（2018年，迪拜）修改提案 EUR/44A15/1``."""
-    if document.kind == "report" or document.body is None:
+    says so: ``全权代表大会第140号决议（2018年，迪拜）修改提案 EUR/44A15/1``. In English:
+    ``Resolution 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference``, ``Proposal
+    EUR/44A15/1 to modify …``."""
+    if document.kind == "report" or document.body is None or document.number is None:
         return document.title
     proposal = document.proposal
     revision = proposal.base if proposal else document.revision
-    resolution = f"{BODY_NAMES[document.body]}第{document.number}号决议" + (
-        f"（{revision_text(revision)}）" if revision else ""
-    )
+    when = revision_text(revision, language) if revision else ""
+    # ITU's English writes "Rev." before a revision that is not the text's first.
+    earlier = revision and any(known.year < revision.year for known in document.history)
+    if earlier and language != ROOT_LANGUAGE:
+        when = f"Rev. {when}"
+    text = text_name(document.body, document.number, language, document.kind, when)
     if proposal is None:
-        return resolution
+        return text
     reference = f" {proposal.ref}" if proposal.ref else ""
+    body = BODY_NAMES_IN[language][document.body]
+    if language == ROOT_LANGUAGE:
+        if proposal.action == "SUP":
+            return f"废止{text}的提案{reference}"
+        if proposal.action == "ADD":
+            return f"{body}新决议提案{reference}"
+        return f"{text}修改提案{reference}"
     if proposal.action == "SUP":
-        return f"废止{resolution}的提案{reference}"
+        return f"Proposal{reference} to suppress {text}"
     if proposal.action == "ADD":
-        return f"{BODY_NAMES[document.body]}新决议提案{reference}"
-    return f"{resolution}修改提案{reference}"
+        return f"Proposal{reference} for a new resolution of the {body}"
+    return f"Proposal{reference} to modify {text}"
 
 
 def revision_anchor(revision: Revision) -> str:
@@ -129,9 +176,12 @@ def revision_anchor(revision: Revision) -> str:
     return f"revision-{revision.year}"
 
 
-def conference_text(body: str, conference: Revision) -> str:
-    """``2022年布加勒斯特全权代表大会``."""
-    return f"{conference.year}年{conference.place or ''}{BODY_NAMES[body]}"
+def conference_text(body: str, conference: Revision, language: Language = ROOT_LANGUAGE) -> str:
+    """``2022年布加勒斯特全权代表大会``; ``the Plenipotentiary Conference (Bucharest, 2022)``."""
+    name = BODY_NAMES_IN[language][body]
+    if language == ROOT_LANGUAGE:
+        return f"{conference.year}年{conference.place or ''}{name}"
+    return f"the {name} ({revision_text(conference, language)})"
 
 
 # --- Pages and URLs -------------------------------------------------------------

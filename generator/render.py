@@ -54,6 +54,7 @@ from .names import (
     root_of,
     served_at,
     split_work,
+    text_id,
     title_line,
     work_of,
     work_page,
@@ -61,11 +62,23 @@ from .names import (
 from .progress import Progress
 from .search import search_filters
 from .shading import legend, shade
-from .tables import ACTION_LINES, BODIES, BODY_NAMES, BODY_SHORT_NAMES, SDGS
+from .tables import (
+    ACTION_LINES,
+    ACTION_LINES_IN,
+    BODIES,
+    BODY_NAMES_IN,
+    BODY_SHORT_NAMES_IN,
+    SDGS_IN,
+)
 from .translate import SITE_LANGUAGES, gettext, ngettext
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
-GROUP_NAMES = {**BODY_NAMES, "reports": "报告", "other": "其他"}
+
+
+def group_names(language: Language) -> dict[str, str]:
+    """The groups of the cross-reference index: the bodies, reports, others."""
+    _ = gettext(language)
+    return {**BODY_NAMES_IN[language], "reports": _("报告"), "other": _("其他")}
 
 
 @dataclass(frozen=True)
@@ -220,22 +233,22 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext(language), ngettext(language), newstyle=True
     )
-    writer = ClauseWriter(collection)
+    writer = ClauseWriter(collection, language)
     env.filters["front_matter"] = front_matter
-    env.filters["revision_text"] = revision_text
+    env.filters["revision_text"] = partial(revision_text, language=language)
     env.filters["without_footnotes"] = without_footnotes
     env.filters["document_year"] = document_year
     env.globals.update(
         collection=collection,
-        action_lines=ACTION_LINES,
-        sdgs=SDGS,
-        body_names=BODY_NAMES,
-        group_names=GROUP_NAMES,
-        revision_text=revision_text,
-        conference_text=conference_text,
+        action_lines=ACTION_LINES_IN[language],
+        sdgs=SDGS_IN[language],
+        body_names=BODY_NAMES_IN[language],
+        group_names=group_names(language),
+        revision_text=partial(revision_text, language=language),
+        conference_text=partial(conference_text, language=language),
         revision_anchor=revision_anchor,
         document_year=document_year,
-        title_line=title_line,
+        title_line=partial(title_line, language=language),
         work_of=work_of,
         href=href,
         document_page=document_page,
@@ -247,17 +260,17 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         shade=shade,
         legend=legend,
         places_by_document=places_by_document,
-        work_name=partial(work_name, collection),
-        work_href=partial(work_href, collection),
+        work_name=partial(work_name, collection, language=language),
+        work_href=partial(work_href, collection, language=language),
         citation_count=citation_count,
-        cited_works=partial(cited_works, collection),
-        citing_documents=partial(citing_documents, collection),
+        cited_works=partial(cited_works, collection, language=language),
+        citing_documents=partial(citing_documents, collection, language=language),
         cites_in=partial(cites_in, collection),
         clauses_html=writer.clauses_html,
-        tags_html=tags_html,
+        tags_html=partial(tags_html, language=language),
         edit_counts=edit_counts,
-        cited_by_html=cited_by_html,
-        compare_html=compare_html,
+        cited_by_html=partial(cited_by_html, language=language),
+        compare_html=partial(compare_html, language=language),
         compare_page=compare_page,
         group_by_document=group_by_document,
         alias_hrefs=alias_hrefs,
@@ -305,37 +318,44 @@ def escaped_texts(value: Any) -> Any:
     return {key: escaped_texts(item) for key, item in value.items()}
 
 
-# Characters of a clause's text in the outline: enough to tell neighbours apart.
-OUTLINE_TEXT = 16
+# Characters of a clause's text in the outline: enough to tell neighbours apart (about
+# as wide in each language: a Chinese character says about as much as an English word).
+OUTLINE_TEXT = {"zh": 16, "en": 40}
 
 
 def outline(document: Document) -> list[dict[str, Any]]:
     """The document's sections, each with its top-level clauses (label and the start of
     its text): the page's table of contents (``mkdocs_hooks``)."""
     entries = []
+    body_name = gettext(document.language)("正文")
+    shown = OUTLINE_TEXT.get(document.language, OUTLINE_TEXT["en"])
     for section in document.sections:
         clauses = []
         for clause in section.clauses:
             text = proposed_text(clause)
-            start = text[:OUTLINE_TEXT] + ("…" if len(text) > OUTLINE_TEXT else "")
+            start = text[:shown] + ("…" if len(text) > shown else "")
             label = label_text(clause.label) if clause.label else ""
             clauses.append({"id": clause.anchor, "name": f"{label} {start}".strip()})
         entries.append(
-            {"id": section.anchor, "name": section.heading or "正文", "children": clauses}
+            {"id": section.anchor, "name": section.heading or body_name, "children": clauses}
         )
     return entries
 
 
-def short_name(collection: Collection, work: str, document_id: str | None = None) -> str:
+def short_name(
+    collection: Collection, work: str, language: Language, document_id: str | None = None
+) -> str:
     """``PP-140`` for a work, ``PP-140（2022）`` for a version, ``报告 002`` for a report."""
+    _ = gettext(language)
     wanted = document_id or work  # a report is a work of its own
     document = next((d for d in collection.versions(work) if d.id == wanted), None)
     if document is not None and document.kind == "report":
-        return f"报告 {document.id.removeprefix('report-')}"
+        return _("报告 %(name)s") % {"name": text_id(document).removeprefix("report-")}
     body, number = split_work(work)
-    name = f"{BODY_SHORT_NAMES.get(body or '', body or '')}-{number.upper()}".lstrip("-")
+    short = BODY_SHORT_NAMES_IN[language].get(body or "", body or "")
+    name = f"{short}-{number.upper()}".lstrip("-")
     if document is not None and document.revision:
-        return f"{name}（{document.revision.year}）"
+        return _("%(name)s（%(year)s）") % {"name": name, "year": document.revision.year}
     return name
 
 
@@ -345,22 +365,28 @@ def citation_count(query: Callable[[str], list[Reference]], works: Iterable[str]
 
 
 def cited_works(
-    collection: Collection, refs: list[Reference], root: str
+    collection: Collection, refs: list[Reference], root: str, language: Language
 ) -> list[tuple[str | None, str, int]]:
     """(link or None, short name, citing places) of each work these references cite,
     most cited first."""
     return [
-        (work_href(collection, work, root), short_name(collection, work), len(places))
+        (
+            work_href(collection, work, root, language),
+            short_name(collection, work, language),
+            len(places),
+        )
         for work, places in group_by_work(refs)
     ]
 
 
-def citing_documents(collection: Collection, refs: list[Reference]) -> list[tuple[str, str, int]]:
+def citing_documents(
+    collection: Collection, refs: list[Reference], language: Language
+) -> list[tuple[str, str, int]]:
     """(id, short name, citing places) of each document making these references."""
     return [
         (
             group[0].place.document,
-            short_name(collection, group[0].place.work, group[0].place.document),
+            short_name(collection, group[0].place.work, language, group[0].place.document),
             len(group),
         )
         for group in group_by_document(refs)

@@ -159,3 +159,60 @@ BODY_SHORT_NAMES: Final[dict[str, str]] = {
     "unga": "联大",
     "unesco": "UNESCO",
 }
+
+# --- The same names in English, and each table by language ----------------------
+
+BODY_NAMES_EN: Final[dict[str, str]] = {
+    "pp": "Plenipotentiary Conference",
+    "wtsa": "World Telecommunication Standardization Assembly",
+    "wtdc": "World Telecommunication Development Conference",
+    "itu-r": "Radiocommunication Assembly",
+    "council": "Council",
+    "unga": "United Nations General Assembly",
+    "unesco": "UNESCO",
+}
+BODY_SHORT_NAMES_EN: Final[dict[str, str]] = BODY_SHORT_NAMES | {
+    "council": "Council",
+    "unga": "UNGA",
+}
+
+# The action lines as the Geneva Plan of Action names them.
+ACTION_LINES_EN: Final[dict[str, str]] = {
+    "C1": "The role of public governance authorities and all stakeholders in the promotion of ICTs for development",
+    "C2": "Information and communication infrastructure",
+    "C3": "Access to information and knowledge",
+    "C4": "Capacity building",
+    "C5": "Building confidence and security in the use of ICTs",
+    "C6": "Enabling environment",
+    "C7": "ICT applications (e-government, e-business, e-learning, e-health, e-employment, e-environment, e-agriculture, e-science)",
+    "C8": "Cultural diversity and identity, linguistic diversity and local content",
+    "C9": "Media",
+    "C10": "Ethical dimensions of the Information Society",
+    "C11": "International and regional cooperation",
+}
+
+SDGS_EN: Final[dict[int, str]] = {
+    1: "No poverty",
+    2: "Zero hunger",
+    3: "Good health and well-being",
+    4: "Quality education",
+    5: "Gender equality",
+    6: "Clean water and sanitation",
+    7: "Affordable and clean energy",
+    8: "Decent work and economic growth",
+    9: "Industry, innovation and infrastructure",
+    10: "Reduced inequalities",
+    11: "Sustainable cities and communities",
+    12: "Responsible consumption and production",
+    13: "Climate action",
+    14: "Life below water",
+    15: "Life on land",
+    16: "Peace, justice and strong institutions",
+    17: "Partnerships for the goals",
+}
+
+# Each table in the languages the site is written in (``translate.SITE_LANGUAGES``).
+BODY_NAMES_IN: Final = {"zh": BODY_NAMES, "en": BODY_NAMES_EN}
+BODY_SHORT_NAMES_IN: Final = {"zh": BODY_SHORT_NAMES, "en": BODY_SHORT_NAMES_EN}
+ACTION_LINES_IN: Final = {"zh": ACTION_LINES, "en": ACTION_LINES_EN}
+SDGS_IN: Final = {"zh": SDGS, "en": SDGS_EN}

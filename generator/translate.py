@@ -27,6 +27,16 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "theme" / "translations"
 # written in. A document in another language still gets its page, in these words.
 SITE_LANGUAGES: tuple[Language, ...] = ("zh", "en")
 
+# Each language by its own name, as a language switch offers it.
+OWN_NAMES: dict[Language, str] = {
+    "zh": "中文",
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ru": "Русский",
+    "ar": "العربية",
+}
+
 # Material's own words (search box, buttons) come with the theme: its code per language.
 MATERIAL_LANGUAGES: dict[Language, str] = {"zh": "zh", "en": "en"}
 
