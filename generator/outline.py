@@ -138,6 +138,8 @@ class Outline:
         if dotted := match["dotted"]:
             self.place_dotted(dotted, text, line)
             return None
+        if match["letters_bis"] or match["number_bis"]:
+            return self.place_inserted(match, text, line)
         if self.opens_sublist(match):
             reading = next(r for r in whole_readings(match) if r.value == 1)
             self.nest(Node(text, line, reading.label, None, reading.style), reading.style, 1)
@@ -147,6 +149,20 @@ class Outline:
         if warning and self.last:
             self.last.out_of_sequence = True
         return warning
+
+    def place_inserted(self, match: re.Match[str], text: str, line: int) -> str | None:
+        """``a)bis``, ``1bis``: a clause inserted after ``a)`` without renumbering the
+        rest, in the same list, whose sequence it leaves where it was (``b)`` follows)."""
+        whole = whole_readings(match)
+        found = self.continuing(whole, accept_same=True)
+        reading = found or whole[0]
+        inserted = Reading(reading.style, reading.value, match["label"])
+        self.place(inserted, text, line)  # its list's last value stays a)'s
+        if found:
+            return None
+        if self.last:
+            self.last.out_of_sequence = True
+        return self.sequence_warning(match["label"], inserted)
 
     def opens_sublist(self, match: re.Match[str]) -> bool:
         """A first label (a, i, 1) after a clause ending in a colon nests under it."""
