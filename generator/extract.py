@@ -353,8 +353,10 @@ def extract_citations(
         span = m["group"]
         revisions = parse_revisions(m["paren"]) if m["paren"] else ()
         body = _group_body(text, m, revisions, own_body)
+        # 第1334号决议（C11，最后一次修订为C19）: the text as the 2019 session left it.
+        revision = _latest(revisions) or _latest(council_sessions(m["paren"] or ""))
         for target in _targets(m["numbers"], body):
-            found.setdefault((target, span), Citation(target, span, _latest(revisions)))
+            found.setdefault((target, span), Citation(target, span, revision))
     return tuple(found.values())
 
 

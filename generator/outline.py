@@ -157,12 +157,11 @@ class Outline:
         found = self.continuing(whole, accept_same=True)
         reading = found or whole[0]
         inserted = Reading(reading.style, reading.value, match["label"])
+        warning = None if found else self.sequence_warning(match["label"], inserted)
         self.place(inserted, text, line)  # its list's last value stays a)'s
-        if found:
-            return None
-        if self.last:
+        if warning and self.last:
             self.last.out_of_sequence = True
-        return self.sequence_warning(match["label"], inserted)
+        return warning
 
     def opens_sublist(self, match: re.Match[str]) -> bool:
         """A first label (a, i, 1) after a clause ending in a colon nests under it."""

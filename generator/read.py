@@ -6,7 +6,9 @@
 - no ``[bookmark: …]`` markers;
 - half-width ``( ) , ; :`` touching Chinese text are full-width, as in Word exports;
 - a clause label is followed by exactly one TAB, even where the source had spaces
-  (except a bare letter such as a report's ``a``: before spaces it may be a word).
+  (except a bare letter such as a report's ``a``, or a year such as ``2030``: before
+  spaces either may be a word);
+- English text is left as it is: only punctuation touching Chinese text is changed.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ HALF_WIDTH = re.compile(r"[(),;:]")
 LABEL_TAB = re.compile(rf"(?:{LABEL})\t", re.VERBOSE)
 # A label followed by spaces instead of a TAB (``a) 文本``, ``12 文本``).
 LABEL_THEN_SPACES = re.compile(
-    rf"""^(?P<label>{LABEL})
+    rf"""^(?!(?:19|20)[0-9]{{2}}\s)   # a year is no label: ``2030 Agenda for…`` starts a line
+        (?P<label>{LABEL})
         (?<![a-z])      # a bare letter only before a TAB: before a space it may be a word
         [ \u3000]+(?=\S)""",
     re.VERBOSE,
