@@ -674,3 +674,25 @@ def test_pp_140_anchors_against_the_chinese_proposal() -> None:
         "bearing-in-mind-p1",
         "invites-member-states-sector-members-associates-and-academia-6-p1",
     }
+
+
+def test_english_proposal() -> None:
+    """``MOD EUR/44A15/1`` before an English header whose tracked change is flattened
+    (the base's revision, then the conference's), and ``Reasons:`` after it."""
+    text = (
+        "MOD\tEUR/44A15/1\n"
+        "RESOLUTION 140 (Rev. Dubai, 2018Rev. Bucharest, 2022)\n"
+        "A title\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(DubaiBucharest, 20182022),\n"
+        "resolves\n"
+        "1\tto act;\n"
+        "Reasons:\tTo update the resolution.\n"
+    )
+    document = parse_text(text, "eur.en.txt")
+    assert document.id == "en/pp-140-2022-eur-44a15-1"
+    assert document.proposal is not None
+    assert document.proposal.base == Revision(2018, "Dubai")
+    assert document.proposal.conference == Revision(2022, "Bucharest")
+    assert document.proposal.reason == "To update the resolution."
+    assert [c.anchor for c in every_clause(document)] == ["resolves-1"]
