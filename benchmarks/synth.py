@@ -44,7 +44,7 @@ def synthesize(real: list[Document], count: int, seed: int = 0) -> list[tuple[st
     files = []
     for index, how_many in enumerate(versions):
         body, number = BODIES[index % len(BODIES)], index // len(BODIES) + 1
-        conferences = [(y, p) for b, y, p in CONFERENCES if b == body]
+        conferences = [(c.year, c.zh) for c in CONFERENCES if c.body == body]
         shape = rng.choice(donors)  # one title for every version of the work
         for year, place in sorted(rng.sample(conferences, how_many)):
             document = synthetic_document(

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from generator.model import Citation, Edit, Language, Revision
-from generator.patterns import NUMBER_MAX_DIGITS
+from generator.patterns import COUNCIL_SESSION, NUMBER_MAX_DIGITS
 from generator.tables import (
     BODY_WORDS,
+    BODY_WORDS_EN,
     CONFERENCE_ABBREVIATIONS,
     CONFERENCES,
     NOT_PLACES,
@@ -29,6 +30,23 @@ _REVISION = re.compile(
     (?![0-9])
     \s*年?\s*
     (?:[，,]\s*(?P<place>[\u4e00-\u9fff]+))?  # the place: a run of CJK up to a digit or punctuation
+    """,
+    re.VERBOSE,
+)
+
+# The same in English: ``Rev. Dubai, 2018`` · ``Kyoto, 1994`` · ``Sharm el-Sheikh, 2019`` ·
+# ``2015`` alone (an ITU-R history line: ``2012-2015``). The place is a run of words
+# before the comma; ``Rev.`` is no part of it.
+_REVISION_EN = re.compile(
+    r"""
+    (?:
+        (?<![^\W\d_])
+        (?P<place>[^\W\d_]+(?:[ '’\-][^\W\d_]+)*)   # Buenos Aires · Sharm el-Sheikh · DubaiBucharest
+        \s*,\s*
+    )?
+    (?<![0-9])
+    (?P<year>(?:19|20)[0-9]{2}[0-9]{0,4})        # a year, or a flattened edit: 20182022
+    (?![0-9])
     """,
     re.VERBOSE,
 )
@@ -111,12 +129,14 @@ _TAIL_WINDOW = 24
 # WSIS action lines (C5, C1 - C11), skipping Council sessions written the same way.
 _ACTION_LINE = re.compile(
     r"""
-    (?=[号（修C])                        # cheap guard: the first characters below
+    (?=[号（修C0-9a])                    # cheap guard: the first characters below
     (?:
     (?P<council>                        # a Council session, consumed and ignored:
         号决议（C[0-9]{1,2}[^（）]*）      #   第1332号决议（C11，最后一次修订为C19）
       | （C[0-9]{1,2}）\s*号              #   第1407（C22）号决议
       | 修订为C[0-9]{1,2}
+      | (?<![0-9])[0-9]{4}\s*\(C[0-9]{1,2}[^()]*\)   #   Resolution 1332 (C11, last amended C19)
+      | amended\s+C[0-9]{1,2}
     )
   | (?<![A-Za-z0-9_&\-])                 # not CWG-…, LDC5, C&I
     C(?P<first>[0-9]{1,2})
@@ -149,6 +169,24 @@ _SDG = re.compile(
     re.VERBOSE,
 )
 
+# SDGs in English, after a word naming them: SDG 5 · SDGs 1, 3 and 5 · Sustainable
+# Development Goal (SDG) 5 · SDG target 5.b. Not ITU's strategic "Goal 1: Growth" nor
+# Connect 2030's "Target 1.1": a bare "Goals" counts only for the whole range (Goals
+# 1-17), a bare "target" only for a lettered target (target 5.b), as only SDGs have them.
+_SDG_EN = re.compile(
+    rf"""
+    (?:
+        (?<![A-Za-z])SDGs?(?:\s+targets?)?
+      | Sustainable\s+Development\s+Goals?(?:\s*\(SDGs?\))?(?:\s*SDG)?(?:\s+targets?)?
+      | (?<![A-Za-z])Goals(?=\s+1\s*[-–—]\s*17(?![0-9]))
+      | (?<![A-Za-z])targets?(?=\s+[0-9]{{1,2}}\.[a-z](?![A-Za-z]))
+    )
+    \s*
+    (?P<list>{_SDG_ITEM_SRC}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+){_SDG_ITEM_SRC})*)
+    """,
+    re.VERBOSE,
+)
+
 _SDG_ITEM = re.compile(
     r"""
     (?P<goal>[0-9]{1,2})
@@ -175,11 +213,15 @@ _YEAR_EDIT = re.compile(
 )
 
 # CONFERENCES indexed: (year, place) → body; year → bodies; (body, year) pairs.
-_BODY_AT: dict[tuple[int, str | None], str] = {(y, p): body for body, y, p in CONFERENCES}
-_BODIES_IN_YEAR = {
-    year: tuple(body for body, y, _ in CONFERENCES if y == year) for _, year, _ in CONFERENCES
+# A place is looked up as either language writes it: (2018, 迪拜) and (2018, Dubai) are PP-18.
+_BODY_AT: dict[tuple[int, str | None], str] = {
+    (c.year, place): c.body for c in CONFERENCES for place in (c.zh, c.en)
 }
-_CONFERENCE_YEARS = frozenset((body, year) for body, year, _ in CONFERENCES)
+_BODIES_IN_YEAR = {
+    year: tuple(c.body for c in CONFERENCES if c.year == year)
+    for year in {c.year for c in CONFERENCES}
+}
+_CONFERENCE_YEARS = frozenset((c.body, c.year) for c in CONFERENCES)
 
 # ---------------------------------------------------------------------------
 # Revisions and conferences
@@ -201,17 +243,29 @@ def _clean_place(place: str | None) -> str | None:
     return known.group() if known else place
 
 
-def parse_revisions(text: str) -> tuple[Revision, ...]:
+def parse_revisions(text: str, language: Language = "zh") -> tuple[Revision, ...]:
     """The (year, place) pairs of a revision parenthetical or history line, in text order.
 
     A flattened edit counts as its later year and place:
-    （20147年，迪拜布宜诺斯艾利斯） → Revision(2017, "布宜诺斯艾利斯").
+    （20147年，迪拜布宜诺斯艾利斯） → Revision(2017, "布宜诺斯艾利斯"). English writes
+    the place first: (Rev. Dubai, 2018; Rev. Bucharest, 2022).
     """
     found: list[Revision] = []
-    for m in _REVISION.finditer(text):
+    for m in (_REVISION if language == "zh" else _REVISION_EN).finditer(text):
         years = _edited_year(m["year"]) if len(m["year"]) > 4 else (m["year"],)
         found.append(Revision(max(int(y) for y in years), _clean_place(m["place"])))
     return tuple(found)
+
+
+def council_sessions(text: str) -> tuple[Revision, ...]:
+    """The Council sessions a header's parenthetical names, oldest first: ``C-16, last
+    amended C-19`` → 2016, 2019; ``C-2016`` → 2016. A session is the year it met
+    (Council meets in Geneva: no place). Empty for any other parenthetical."""
+    sessions = {
+        int(year) if len(year) == 4 else (1900 if int(year) >= 50 else 2000) + int(year)
+        for year in (m["year"] for m in COUNCIL_SESSION.finditer(text))
+    }
+    return tuple(Revision(year) for year in sorted(sessions))
 
 
 def _latest(revisions: Iterable[Revision]) -> Revision | None:
@@ -285,7 +339,9 @@ def extract_citations(
     own_body is the citing document's body (本届大会 and unmarked numbers); None for reports.
     """
     if language != "zh":
-        return ()  # TODO(i18-english): English citations
+        if "esolution" not in text and "ESOLUTION" not in text and "RES/" not in text:
+            return ()
+        return _english_citations(text, own_body)
     if "号" not in text and "RES/" not in text:
         return ()
     found: dict[tuple[str, str], Citation] = {}
@@ -297,8 +353,111 @@ def extract_citations(
         span = m["group"]
         revisions = parse_revisions(m["paren"]) if m["paren"] else ()
         body = _group_body(text, m, revisions, own_body)
+        # 第1334号决议（C11，最后一次修订为C19）: the text as the 2019 session left it.
+        revision = _latest(revisions) or _latest(council_sessions(m["paren"] or ""))
         for target in _targets(m["numbers"], body):
-            found.setdefault((target, span), Citation(target, span, _latest(revisions)))
+            found.setdefault((target, span), Citation(target, span, revision))
+    return tuple(found.values())
+
+
+# --- English ---------------------------------------------------------------
+
+# One resolution number in an English citation: 102 · ITU-R 69-1 · 70/125 · A/RES/70/125
+# · 41 C/27 · 2012/5 (ECOSOC's, read and left out by ``_targets``).
+_NUMBER_EN_SRC = r"""
+    (?:ITU-R\s+)?
+    (?:A/(?:RES/)?)?
+    [0-9]{1,4}
+    (?:\s?C/[0-9]{1,4}|/[0-9]{1,4}|-[0-9]{1,2})?
+    (?![0-9/]|\.[0-9])                  # not 1.1, nor part of a longer code
+"""
+# A revision or session right after a number: (Rev. Dubai, 2018) · (Minneapolis, 1998)
+# · (C-16, last amended C-19). A parenthesis without a year or a session is not one.
+_REVISION_PAREN_SRC = r"\s*\((?=[^()]*(?:[0-9]{4}|C-?[0-9]{2}))[^()]{1,80}\)"
+
+# ``Resolution 131 (Rev. Dubai, 2018)`` · ``Resolutions 50 and 52 (Rev. Hammamet, 2016)``
+# · ``Resolution ITU-R 69-1``; what names the body around it is read by ``_english_body``.
+_CITATION_EN = re.compile(
+    rf"""
+    (?<![A-Za-z])(?:[Rr]esolutions?|RESOLUTIONS?)\s+(?:No\.\s*)?
+    (?P<items>
+        {_NUMBER_EN_SRC}(?:{_REVISION_PAREN_SRC})?
+        (?:
+            (?:\s*,\s*(?:and\s+)?|\s+and\s+)
+            {_NUMBER_EN_SRC}(?:{_REVISION_PAREN_SRC})?
+        )*
+    )
+    """,
+    re.VERBOSE,
+)
+# Each number of a group and its own revision, if it has one.
+_ITEM_EN = re.compile(
+    rf"""
+    (?P<number>{_NUMBER_EN_SRC})
+    (?:\s*\((?=[^()]*(?:[0-9]{{4}}|C-?[0-9]{{2}}))(?P<paren>[^()]{{1,80}})\))?
+    """,
+    re.VERBOSE,
+)
+
+_WORDS_EN = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word, _ in BODY_WORDS_EN)
+# A body word right before ``Resolution``: ``WTSA`` · ``United Nations General Assembly
+# (UNGA)`` · ``ECOSOC``.
+_BODY_BEFORE_EN = re.compile(
+    rf"(?<![A-Za-z])(?P<word>{_WORDS_EN})(?:\s*\([^()]{{1,16}}\))?\s*$", re.IGNORECASE
+)
+# A body word after the citation: ``of the Plenipotentiary Conference`` · ``of WTDC`` ·
+# ``of this conference``.
+_BODY_AFTER_EN = re.compile(
+    rf"\s+of\s+(?:the\s+)?(?:ITU\s+)?(?P<word>{_WORDS_EN})(?![A-Za-z])", re.IGNORECASE
+)
+_BODY_OF_WORD_EN = {word.lower(): body for word, body in BODY_WORDS_EN}
+_TAIL_WINDOW_EN = 48
+# A bare UN General Assembly symbol: A/RES/70/125.
+_UN_SYMBOL = re.compile(r"(?<![A-Za-z0-9_/])(?P<res>A/RES/[0-9]{2,3}/[0-9]{1,4})(?![0-9/])")
+
+
+def _english_word(m: re.Match[str] | None) -> str | None:
+    return _BODY_OF_WORD_EN[re.sub(r"\s+", " ", m["word"]).lower()] if m else None
+
+
+def _english_citations(text: str, own_body: str | None) -> tuple[Citation, ...]:
+    """``extract_citations`` for English text: the body is named after the citation
+    (``of the Plenipotentiary Conference``), before it (``WTSA Resolution 75``), or
+    told by the revision's year and place (``Resolution 73 (Minneapolis, 1998)``)."""
+    found: dict[tuple[str, str], Citation] = {}
+    for m in _CITATION_EN.finditer(text):
+        before = _BODY_BEFORE_EN.search(text, max(0, m.start() - _TAIL_WINDOW_EN), m.start())
+        after = _BODY_AFTER_EN.match(text, m.end())
+        named = _english_word(after) if after else _english_word(before)
+        if named == SELF:
+            named = own_body
+        span = text[before.start() if before else m.start() : after.end() if after else m.end()]
+        items = list(_ITEM_EN.finditer(m["items"]))
+        # "Resolutions 50 and 52 (Rev. Hammamet, 2016)": a number without a revision of
+        # its own has the next one's.
+        revisions: list[Revision | None] = []
+        revision: Revision | None = None
+        for item in reversed(items):
+            if item["paren"]:
+                paren = item["paren"]
+                revision = _latest(parse_revisions(paren, "en") or council_sessions(paren))
+            revisions.append(revision)
+        for item, revision in zip(items, reversed(revisions), strict=True):
+            body = named
+            if body is None and item["number"].startswith("ITU-R"):
+                body = "itu-r"
+            if body is None and revision is not None:
+                body = body_of_conference(revision.year, revision.place)
+            if body is None:
+                body = own_body or "pp"
+            if body == "":  # ECOSOC's, WRC's: not tracked, whatever the number's form
+                continue
+            number = re.sub(r"^ITU-R\s+|\s", "", item["number"])
+            for target in _targets(number, body):
+                found.setdefault((target, span), Citation(target, span, revision))
+    for m in _UN_SYMBOL.finditer(text):
+        target = f"unga-{m['res'][len('A/RES/') :]}"
+        found.setdefault((target, m["res"]), Citation(target, m["res"]))
     return tuple(found.values())
 
 
@@ -326,11 +485,17 @@ def _target_key(target: str) -> tuple[int, bool, int, str]:
 
 def extract_sdgs(text: str, language: Language = "zh") -> tuple[tuple[int, ...], tuple[str, ...]]:
     """(goals, targets) the text names: goals 1–17, sorted; targets such as 5.b (their goal too)."""
-    if "SDG" not in text and "可持续发展" not in text:
-        return (), ()
+    if language == "zh":
+        if "SDG" not in text and "可持续发展" not in text:
+            return (), ()
+        pattern = _SDG
+    else:
+        if "SDG" not in text and "Goal" not in text and "arget" not in text:
+            return (), ()
+        pattern = _SDG_EN
     goals: set[int] = set()
     targets: set[str] = set()
-    for m in _SDG.finditer(text):
+    for m in pattern.finditer(text):
         for item in _SDG_ITEM.finditer(m["list"]):
             first = int(item["goal"])
             if not 1 <= first <= 17:
@@ -380,8 +545,9 @@ _PLACE_EDIT = re.compile(
 )
 # Each place's conferences, oldest first: a changed place follows its body's order.
 _YEARS_AT: dict[str, list[tuple[str, int]]] = {}
-for _body, _year, _place in CONFERENCES:
-    _YEARS_AT.setdefault(_place, []).append((_body, _year))
+for _conference in CONFERENCES:
+    for _place in (_conference.zh, _conference.en):
+        _YEARS_AT.setdefault(_place, []).append((_conference.body, _conference.year))
 
 
 def _revision_edit(m: re.Match[str]) -> Edit | None:

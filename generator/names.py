@@ -57,7 +57,8 @@ def report_id(file_name: str, language: Language = ROOT_LANGUAGE) -> str | None:
     """``report-002`` for ``002_3e41bc2e18e49520.txt`` (the name up to its first ``_``),
     ``report-wsis-resume`` for ``WSIS Résumé.txt``; None for a name without a Latin
     letter or digit there."""
-    name = PurePath(file_name).stem.split("_")[0]
+    stem = PurePath(file_name).stem
+    name = stem.removesuffix(f".{language}").split("_")[0]  # wsis.en.txt states its language
     latin = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     slug = NOT_IN_IDS.sub("-", latin)[:REPORT_NAME_MAX].strip("-")
     return in_language(f"report-{slug}", language) if slug else None

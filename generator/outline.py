@@ -138,12 +138,27 @@ class Outline:
         if dotted := match["dotted"]:
             self.place_dotted(dotted, text, line)
             return None
+        if match["letters_bis"] or match["number_bis"]:
+            return self.place_inserted(match, text, line)
         if self.opens_sublist(match):
             reading = next(r for r in whole_readings(match) if r.value == 1)
             self.nest(Node(text, line, reading.label, None, reading.style), reading.style, 1)
             return None
         reading, warning = self.choose(match)
         self.place(reading, text, line)
+        if warning and self.last:
+            self.last.out_of_sequence = True
+        return warning
+
+    def place_inserted(self, match: re.Match[str], text: str, line: int) -> str | None:
+        """``a)bis``, ``1bis``: a clause inserted after ``a)`` without renumbering the
+        rest, in the same list, whose sequence it leaves where it was (``b)`` follows)."""
+        whole = whole_readings(match)
+        found = self.continuing(whole, accept_same=True)
+        reading = found or whole[0]
+        inserted = Reading(reading.style, reading.value, match["label"])
+        warning = None if found else self.sequence_warning(match["label"], inserted)
+        self.place(inserted, text, line)  # its list's last value stays a)'s
         if warning and self.last:
             self.last.out_of_sequence = True
         return warning

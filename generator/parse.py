@@ -26,12 +26,16 @@ from .patterns import (
     CONTACT_LINE,
     DOT_NUMBERED,
     ENACTING_FORMULA,
+    ENACTING_FORMULA_EN,
     FORMULA_BODIES,
+    FORMULA_BODIES_EN,
     HEADING_MAX_CHARS,
     HEADING_MAX_CHARS_EN,
     HEADING_VERBS,
     HEADING_VERBS_EN,
     HISTORY_LINE,
+    HISTORY_LINE_EN,
+    ITU_NAME_EN,
     NUMBER_MAX_DIGITS,
     OUTCOME_LINE,
     PROPOSAL_LINE,
@@ -39,6 +43,8 @@ from .patterns import (
     PROPOSAL_REASON_STARTS,
     PROPOSAL_TITLE,
     RESOLUTION_HEADER,
+    RESOLUTION_HEADER_EN,
+    RESOLUTION_HEADER_STARTS,
     SENTENCE_END,
     SENTENCE_END_EN,
     SEPARATOR,
@@ -52,7 +58,7 @@ from .patterns import (
     WRAP_SPREAD,
 )
 from .progress import Progress
-from .read import Source
+from .read import Source, language_of
 from .tables import PROPOSERS
 from .workers import forked_map
 
@@ -75,23 +81,53 @@ class Heading:
     addressee: str | None
 
 
-def parse_lines(texts: list[str], source: str, warnings: Warnings) -> list[Document]:
-    """The documents in one file's lines, as ``read.normalise`` gives them (stripped)."""
+@dataclass(frozen=True)
+class Front:
+    """What starts a resolution in one language: its header, history line and enacting
+    formula (with the bodies a formula names), and how its title's lines join."""
+
+    header: re.Pattern[str]
+    history: re.Pattern[str]
+    formula: re.Pattern[str]
+    formula_bodies: tuple[tuple[str, str], ...]
+    title_joiner: str
+
+
+FRONTS: dict[Language, Front] = {
+    "zh": Front(RESOLUTION_HEADER, HISTORY_LINE, ENACTING_FORMULA, FORMULA_BODIES, ""),
+    "en": Front(RESOLUTION_HEADER_EN, HISTORY_LINE_EN, ENACTING_FORMULA_EN, FORMULA_BODIES_EN, " "),
+}
+
+
+def parse_lines(
+    texts: list[str], source: str, warnings: Warnings, language: Language | None = None
+) -> list[Document]:
+    """The documents in one file's lines, as ``read.normalise`` gives them (stripped),
+    in ``language`` (by default, the one ``read.language_of`` finds)."""
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    language = language or language_of(source, texts)
+    if language not in FRONTS:
+        message = (
+            f"this text is in '{language}' (its file name says so), and only Chinese (zh) "
+            "and English (en) texts are read yet"
+        )
+        raise SourceError(Problem(source, 0, message))
     refuse_page_breaks(lines, source)
+    front = FRONTS[language]
     headers = [
         i
         for i, line in enumerate(lines)
-        if line.text.startswith("第") and RESOLUTION_HEADER.match(line.text)
+        if line.text.startswith(RESOLUTION_HEADER_STARTS) and front.header.match(line.text)
     ]
     if not headers:
-        return [parse_report(lines, source, warnings)]
+        return [parse_report(lines, source, warnings, language)]
     documents = []
     unit_start = 0
     for i, header in enumerate(headers):
         end = unit_end(lines, header, headers[i + 1] if i + 1 < len(headers) else len(lines))
         prelude = lines[unit_start:header]
-        documents.append(parse_resolution(prelude, lines[header:end], source, warnings))
+        unit = lines[header:end]
+        documents.append(parse_resolution(prelude, unit, source, warnings, language))
         unit_start = end
     return with_shared_conference(documents)
 
@@ -161,10 +197,15 @@ def unit_end(lines: list[Line], header: int, limit: int) -> int:
 
 
 def parse_resolution(
-    prelude: list[Line], unit: list[Line], source: str, warnings: Warnings
+    prelude: list[Line],
+    unit: list[Line],
+    source: str,
+    warnings: Warnings,
+    language: Language = "zh",
 ) -> Document:
+    front = FRONTS[language]
     header = unit[0]
-    match = RESOLUTION_HEADER.match(header.text)
+    match = front.header.match(header.text)
     assert match
     number = match["number"]
     if max(len(digits) for digits in number.split("-")) > NUMBER_MAX_DIGITS:
@@ -174,16 +215,26 @@ def parse_resolution(
         )
         column = match.start("number") + 1
         raise SourceError(Problem(source, header.number, message, column, header.text))
-    title_lines, formula, history_lines, body_start = split_front(unit)
-    body = formula_body(formula) if formula else None
+    title_lines, formula, history_lines, body_start = split_front(unit, language)
+    formula_match = front.formula.match(formula.text) if formula else None
+    # A Council resolution's header names sessions, not conferences: (C-16, last
+    # amended C-19) is the text as the 2019 session left it (Revision(2019), no place).
+    sessions = extract.council_sessions(match["revisions"] or "")
     history = merge_revisions(
-        extract.parse_revisions(match["revisions"] or ""),
-        *(extract.parse_revisions(line.text) for line in history_lines),
-        extract.parse_revisions(formula.text) if formula else (),
+        sessions or extract.parse_revisions(match["revisions"] or "", language),
+        *(extract.parse_revisions(line.text, language) for line in history_lines),
+        extract.parse_revisions(formula_match["revisions"] or "", language)
+        if formula_match
+        else (),
     )
     revision = history[-1] if history else None
-    if body is None and revision is not None:
-        body = extract.body_of_conference(revision.year, revision.place)
+    body = adopting_body(
+        formula_name_body(formula.text, language) if formula else None,
+        bool(sessions),
+        bool(match["sector"]),
+        number,
+        revision,
+    )
     if body is None:
         raise SourceError(
             Problem(
@@ -193,6 +244,9 @@ def parse_resolution(
                 text=header.text,
             )
         )
+    # An ITU-R number has its version: 69-1 is the second version of Resolution ITU-R
+    # 69, a work whose id is itu-r-69 (as ``extract.py``'s citations of it have it).
+    work = f"{body}-{number.split('-')[0]}"
     proposal = parse_proposal(prelude, unit, source, warnings)
     if proposal:
         proposal = placed(proposal, history)
@@ -201,7 +255,8 @@ def parse_resolution(
     footnotes, rest = take_footnotes(rest, source, warnings)
     # In a proposal, a label out of sequence is the flattened export's (a deleted and
     # an inserted clause): the clause says so on its page, rather than a warning.
-    sections = parse_sections(rest, Citing(body), source, warnings, warn_sequence=proposal is None)
+    citing = Citing(body, language)
+    sections = parse_sections(rest, citing, source, warnings, warn_sequence=proposal is None)
     if not sections and not (proposal and proposal.action == "SUP"):
         raise SourceError(
             Problem(source, header.number, f"Resolution {number} has no sections", text=header.text)
@@ -211,12 +266,13 @@ def parse_resolution(
             Problem(source, header.number, f"Resolution {number} has no title", text=header.text)
         )
     return Document(
-        id=resolution_id(f"{body}-{number}", revision, proposal),
+        id=resolution_id(work, revision, proposal, language),
         kind="resolution",
-        title="".join(line.text for line in title_lines),
+        title=front.title_joiner.join(line.text for line in title_lines),
         source=source,
         line=header.number,
-        work=f"{body}-{number}",
+        language=language,
+        work=work,
         body=body,
         number=number,
         revision=revision,
@@ -227,35 +283,65 @@ def parse_resolution(
     )
 
 
-def split_front(unit: list[Line]) -> tuple[list[Line], Line | None, list[Line], int]:
+# Council resolutions are numbered from 1000 up, the other bodies' below.
+COUNCIL_FROM = 1000
+
+
+def adopting_body(
+    formula: str | None, sessions: bool, sector: bool, number: str, revision: Revision | None
+) -> str | None:
+    """The body that adopted a resolution: the one its enacting formula names; else
+    what its header shows (Council sessions, the ITU-R sector, an ITU-R version 69-1,
+    a Council number); else the conference of its latest revision's year and place."""
+    if formula:
+        return formula
+    if sessions:
+        return "council"
+    if sector or "-" in number:
+        return "itu-r"
+    if int(number) >= COUNCIL_FROM:
+        return "council"
+    return extract.body_of_conference(revision.year, revision.place) if revision else None
+
+
+def split_front(
+    unit: list[Line], language: Language = "zh"
+) -> tuple[list[Line], Line | None, list[Line], int]:
     """Title lines, enacting formula, history lines, and where the sections start."""
+    front = FRONTS[language]
     title: list[Line] = []
     history: list[Line] = []
     for i, line in enumerate(unit[1:], start=1):
         if not line.text:
             continue
-        if HISTORY_LINE.match(line.text):
+        if front.history.match(line.text):
             history.append(line)
-        elif ENACTING_FORMULA.match(line.text) and formula_name_body(line.text):
+        elif formula_name_body(line.text, language):
             return title, line, history, i + 1
-        elif heading_of(line.text) or parse_label(line.text) or PROPOSAL_REASON.match(line.text):
+        elif (
+            heading_of(line.text, language)
+            or parse_label(line.text)
+            or PROPOSAL_REASON.match(line.text)
+        ):
             return title, None, history, i
         else:
             title.append(line)
     return title, None, history, len(unit)
 
 
-def formula_name_body(text: str) -> str | None:
-    match = ENACTING_FORMULA.match(text)
+def formula_name_body(text: str, language: Language = "zh") -> str | None:
+    """The body an enacting formula names, or None if the line is not one."""
+    front = FRONTS[language]
+    match = front.formula.match(text)
     if not match:
         return None
-    return next((body for name, body in FORMULA_BODIES if match["name"].endswith(name)), None)
-
-
-def formula_body(formula: Line) -> str:
-    body = formula_name_body(formula.text)
-    assert body, "split_front only accepts formulas naming a body"
-    return body
+    if language == "zh":
+        return next(
+            (body for name, body in front.formula_bodies if match["name"].endswith(name)), None
+        )
+    name = ITU_NAME_EN.match(match["name"])
+    assert name  # it matches any text
+    return next((body for words, body in front.formula_bodies if name["name"] == words), None)
 
 
 def merge_revisions(*groups: tuple[Revision, ...]) -> tuple[Revision, ...]:
@@ -334,7 +420,7 @@ def with_shared_conference(documents: list[Document]) -> list[Document]:
             document = replace(
                 document,
                 proposal=proposal,
-                id=resolution_id(document.work, document.revision, proposal),
+                id=resolution_id(document.work, document.revision, proposal, document.language),
             )
         result.append(document)
     return result
@@ -554,12 +640,17 @@ def freeze_clauses(
 
 
 def anchor_part(node: Node, counts: dict[str, int]) -> str:
-    """``e`` for e), ``i`` for (i), ``2-4`` for 2.4, ``b3`` for the third bullet."""
+    """``e`` for e), ``i`` for (i), ``2-4`` for 2.4, ``a-bis`` for a)bis, ``1-bis`` for
+    1bis, ``b3`` for the third bullet."""
     if node.label is None or node.style in ("bullet", "dash"):
         kind = {"bullet": "b", "dash": "d"}.get(node.style or "", "p")
         counts[kind] = counts.get(kind, 0) + 1
         return f"{kind}{counts[kind]}"
-    return node.label.strip("()").replace(".", "-")
+    return INSERTED.sub(r"-\g<suffix>", node.label.strip("()")).replace(".", "-")
+
+
+# The suffix of a label inserted without renumbering: a)bis, 1bis, c)ter.
+INSERTED = re.compile(r"\)?(?P<suffix>bis|ter|quater)$")
 
 
 T = TypeVar("T")
@@ -597,9 +688,11 @@ def freeze_clause(node: Node, anchor: str, path: str, citing: Citing, anchors: A
 # --- Reports ---------------------------------------------------------------------
 
 
-def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document:
+def parse_report(
+    lines: list[Line], source: str, warnings: Warnings, language: Language = "zh"
+) -> Document:
     """A report: title, headed sections of numbered paragraphs, annex outcomes."""
-    document_id = report_id(source)
+    document_id = report_id(source, language)
     if document_id is None:
         message = (
             "a report's web address is made from its file name (up to the first '_'), and "
@@ -609,7 +702,7 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
     annex = next((i for i, l in enumerate(lines) if ANNEX_LINE.match(l.text)), len(lines))
     body_end = next((i for i, l in enumerate(lines[:annex]) if CONTACT_LINE.match(l.text)), annex)
     title_lines, body_start = report_title(lines[:body_end])
-    title = "".join(line.text for line in title_lines)
+    title = FRONTS[language].title_joiner.join(line.text for line in title_lines)
     if not title:
         raise SourceError(Problem(source, 1, "report has no title"))
     if len(title_lines) > TITLE_MAX_LINES or len(title) > TITLE_MAX_CHARS:
@@ -622,13 +715,14 @@ def parse_report(lines: list[Line], source: str, warnings: Warnings) -> Document
         message += numbering_note(lines)
         raise SourceError(Problem(source, title_lines[0].number, message))
     footnotes, body = take_footnotes(lines[body_start:body_end], source, warnings)
-    sections = parse_report_sections(body, source, warnings)
+    sections = parse_report_sections(body, source, warnings, language)
     return Document(
         id=document_id,
         kind="report",
         title=title,
         source=source,
         line=1,
+        language=language,
         sections=sections,
         footnotes=footnotes,
         outcomes=parse_outcomes(lines[annex:]),
@@ -676,7 +770,7 @@ def numbered_heading(text: str) -> str | None:
 
 
 def parse_report_sections(
-    lines: list[Line], source: str, warnings: Warnings
+    lines: list[Line], source: str, warnings: Warnings, language: Language = "zh"
 ) -> tuple[Section, ...]:
     # Each section: its heading line, its anchor if numbered (``para-1``: the anchor
     # its title had when it was read as a paragraph), and its clauses.
@@ -696,7 +790,9 @@ def parse_report_sections(
     sections = []
     for n, (heading, numbered, outline) in enumerate(drafts, start=1):
         anchor = anchors.claim(numbered or f"section-{n}")
-        clauses = freeze_clauses(outline.roots, "para", Citing(None), anchors, loose_prefix=anchor)
+        clauses = freeze_clauses(
+            outline.roots, "para", Citing(None, language), anchors, loose_prefix=anchor
+        )
         text = heading.text.replace("\t", " ")  # 1<TAB>引言 → 1 引言
         sections.append(Section(anchor=anchor, heading=text, line=heading.number, clauses=clauses))
     return tuple(sections)

@@ -10,9 +10,33 @@ import re
 
 # --- Units --------------------------------------------------------------
 
-# ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line. Its
-# number may be of any length here, so that one too long is refused, not missed.
-RESOLUTION_HEADER = re.compile(r"^第(?P<number>\d+(?:-\d+)?)号决议(?P<revisions>（[^（）]*）)?$")
+# ``第140号决议（2018年，迪拜2022年，布加勒斯特，修订版）`` alone on a line; a Council
+# resolution's names its sessions (``第1332号决议（C-2016）``), an ITU-R resolution its
+# sector and version (``ITU-R 第69-1号决议``). Its number may be of any length here,
+# so that one too long is refused, not missed.
+RESOLUTION_HEADER = re.compile(
+    r"""^(?P<sector>ITU-R\s*)?
+        第(?P<number>\d+(?:-\d+)?)号决议
+        (?P<revisions>（[^（）]*）)?$""",
+    re.VERBOSE,
+)
+
+# The same in English: ``RESOLUTION 140 (Rev. Dubai, 2018)``, ``Resolution 140 (…)``,
+# ``RESOLUTION ITU-R 69-1``, ``RESOLUTION 1332 (C-16, last amended C-19)``.
+RESOLUTION_HEADER_EN = re.compile(
+    r"""^(?:RESOLUTION|Resolution)\s+
+        (?P<sector>ITU-R\s+)?
+        (?P<number>\d+(?:-\d+)?)
+        (?:\s*(?P<revisions>\([^()]*\)))?$""",
+    re.VERBOSE,
+)
+# What every header starts with, in either language: ``parse_lines`` tries the
+# patterns on these lines only.
+RESOLUTION_HEADER_STARTS = ("第", "ITU-R", "RESOLUTION", "Resolution")
+
+# A Council session as a header or citation writes it: ``C-16``, ``C16``, ``C-2016``
+# (in ``（C-16, last amended C-19）``, ``（C11，最后一次修订为C19）``).
+COUNCIL_SESSION = re.compile(r"(?<![A-Za-z0-9])C-?(?P<year>\d{4}|\d{2})(?![0-9])")
 
 # An ITU resolution number has four digits at most: Council's run from 1000 up.
 # (Numbers name files and web addresses; ``extract.py``'s citations read these too.)
@@ -32,8 +56,9 @@ PROPOSAL_TITLE = re.compile(r"^(?P<code>ECP-\d+)[：:]\s*(?P<title>.*)$")
 PROPOSAL_TITLE_STARTS = frozenset("E")
 
 # ``理由：	更新决议…``: the reason that closes a proposal.
-PROPOSAL_REASON = re.compile(r"^理由[：:]\s*(?P<reason>.*)$")
-PROPOSAL_REASON_STARTS = frozenset("理")
+# ``Reasons:	To update…`` in English.
+PROPOSAL_REASON = re.compile(r"^(?:理由|Reasons?)[：:]\s*(?P<reason>.*)$")
+PROPOSAL_REASON_STARTS = frozenset("理R")
 
 # Lines that end a unit or carry no text: ``* * * *`` and ``______``.
 SEPARATOR = re.compile(r"^(?:\*(?:\s*\*)+|_{3,})$")
@@ -43,11 +68,23 @@ UNIT_END_STARTS = (
     PROPOSAL_LINE_STARTS | PROPOSAL_TITLE_STARTS | PROPOSAL_REASON_STARTS | SEPARATOR_STARTS
 )
 
-# A history line under the title: ``（2008年，约翰内斯堡；2012年，迪拜；…）``.
-HISTORY_LINE = re.compile(r"^（\d{4}年?，[^（）]*）$")
+# A history line under the title: ``（2008年，约翰内斯堡；2012年，迪拜；…）``; an ITU-R
+# resolution's lists the years of its versions: ``（2012-2015年）``.
+HISTORY_LINE = re.compile(r"^（\d{4}(?:年?，[^（）]*|(?:-\d{4})*年?)）$")
+# ``(Kyoto, 1994; Marrakesh, 2002; …)`` and ``(2012-2015)``: places, years and their
+# punctuation only, a year at least.
+HISTORY_LINE_EN = re.compile(r"^\((?=[^()]*\d{4})(?:Rev\.)?[^\W_][\w\s.,;'’\-–]*\)$")
 
-# The enacting formula: ``国际电信联盟全权代表大会（2022年，布加勒斯特），``.
-ENACTING_FORMULA = re.compile(r"^(?P<name>[^\t（）]{2,20})（(?P<revisions>[^（）]*)）[，,]?$")
+# The enacting formula: ``国际电信联盟全权代表大会（2022年，布加勒斯特），``; a Council's
+# and an ITU-R Assembly's have no parenthesis: ``理事会，``, ``国际电联无线电通信全会，``.
+ENACTING_FORMULA = re.compile(
+    r"^(?P<name>[^\t（），,]{2,20})(?:（(?P<revisions>[^（）]*)）[，,]?|[，,])$"
+)
+# ``The Plenipotentiary Conference of the International Telecommunication Union (Dubai,
+# 2018),`` · ``The ITU Radiocommunication Assembly,`` · ``The Council,``.
+ENACTING_FORMULA_EN = re.compile(
+    r"^The\s+(?P<name>[^\t()]{2,120}?)\s*(?:\((?P<revisions>[^()]*)\))?,$"
+)
 
 # Body named by an enacting formula, matched as a suffix of the name.
 FORMULA_BODIES = (
@@ -56,6 +93,19 @@ FORMULA_BODIES = (
     ("世界电信发展大会", "wtdc"),
     ("无线电通信全会", "itu-r"),
     ("理事会", "council"),
+)
+
+# The same in English, matched as the formula's name without the ITU's name around it
+# (``ITU Radiocommunication Assembly``, ``Plenipotentiary Conference of the ITU``).
+FORMULA_BODIES_EN = (
+    ("Plenipotentiary Conference", "pp"),
+    ("World Telecommunication Standardization Assembly", "wtsa"),
+    ("World Telecommunication Development Conference", "wtdc"),
+    ("Radiocommunication Assembly", "itu-r"),
+    ("Council", "council"),
+)
+ITU_NAME_EN = re.compile(
+    r"^(?:ITU\s+)?(?P<name>.*?)(?:\s+of\s+(?:the\s+)?(?:International\s+Telecommunication\s+Union|ITU))?$"
 )
 
 # --- Headings -------------------------------------------------------------
@@ -196,7 +246,7 @@ ADDRESSEES_EN = (
 HEADING_MAX_CHARS = 40
 HEADING_MAX_CHARS_EN = 160
 SENTENCE_END = "。；;，,"
-SENTENCE_END_EN = ".;:"
+SENTENCE_END_EN = ".;:,"
 
 # --- Labels ---------------------------------------------------------------
 
@@ -204,12 +254,14 @@ SENTENCE_END_EN = ".;:"
 # ``LABEL_TAB`` and ``LABEL_THEN_SPACES`` are built from it. Letters may be
 # flattened pairs (``ae)``), numbers flattened runs (``1112``).
 LABEL = r"""
-      (?P<letters>[a-z]{1,5})\)?     # a)  ae)  iii)  and reports' bare a
+      (?P<letters>[a-z]{1,5})
+      (?:\)(?P<letters_bis>bis|ter|quater))?    # a)bis: inserted after a) without renumbering
+      \)?                            # a)  ae)  iii)  and reports' bare a
     | \((?P<paren>[ivx]{1,5})\)      # (i)
     | (?P<dotted>\d{1,3}\.\d{1,3})   # 2.4 (reports)
-    | (?P<number>\d{1,5})            # 1  1112
+    | (?P<number>\d{1,5})(?P<number_bis>bis|ter|quater)?   # 1  1112  1bis
     | (?P<bullet>[•·])
-    | (?P<dash>[–—-])                # the seeds have only – (003, 004)
+    | (?P<dash>[–—\-−])              # the seeds have only – (003, 004); English texts − (U+2212)
 """
 
 # A labelled line: the label, a TAB, the text.

@@ -6,7 +6,9 @@
 - no ``[bookmark: …]`` markers;
 - half-width ``( ) , ; :`` touching Chinese text are full-width, as in Word exports;
 - a clause label is followed by exactly one TAB, even where the source had spaces
-  (except a bare letter such as a report's ``a``: before spaces it may be a word).
+  (except a bare letter such as a report's ``a``, or a year such as ``2030``: before
+  spaces either may be a word);
+- English text is left as it is: only punctuation touching Chinese text is changed.
 """
 
 from __future__ import annotations
@@ -14,15 +16,44 @@ from __future__ import annotations
 import re
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from unicodedata import category
 
 from .errors import Problem, SourceError
+from .model import LANGUAGES, Language
 from .patterns import LABEL
 
 BOM = "\ufeff"
 
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+# --- Language ------------------------------------------------------------------
+# A file may state its language in its name, before ``.txt``: ``res-140.en.txt``,
+# ``res-140.zh.txt``. Without it, the text tells: Chinese characters are four in five
+# of the letters of the Chinese seeds (the rest is Latin: ITU-R, WSIS, SDG) and none
+# of an English text's. A text in which they are a fifth or more is Chinese.
+STATED_LANGUAGE = re.compile(rf"\.(?P<code>{'|'.join(LANGUAGES)})$", re.IGNORECASE)
+CJK_CHARACTER = re.compile(r"[\u3400-\u9fff]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+CJK_SHARE_ZH = 0.2
+
+
+def stated_language(file_name: str) -> Language | None:
+    """The language a file's name states (``res-140.en.txt`` → ``en``), if it states one."""
+    match = STATED_LANGUAGE.search(PurePath(file_name).stem)
+    return next((code for code in LANGUAGES if match and code == match["code"].lower()), None)
+
+
+def language_of(file_name: str, lines: list[str]) -> Language:
+    """The language of a file's text: stated in its name, else Chinese if Chinese
+    characters are ``CJK_SHARE_ZH`` of its letters or more, else English."""
+    if stated := stated_language(file_name):
+        return stated
+    text = "\n".join(lines)
+    chinese = len(CJK_CHARACTER.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
+    return "en" if latin and chinese < CJK_SHARE_ZH * (chinese + latin) else "zh"
+
 
 # Chinese characters, CJK punctuation and full-width forms.
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -51,7 +82,8 @@ HALF_WIDTH = re.compile(r"[(),;:]")
 LABEL_TAB = re.compile(rf"(?:{LABEL})\t", re.VERBOSE)
 # A label followed by spaces instead of a TAB (``a) 文本``, ``12 文本``).
 LABEL_THEN_SPACES = re.compile(
-    rf"""^(?P<label>{LABEL})
+    rf"""^(?!(?:19|20)[0-9]{{2}}\s)   # a year is no label: ``2030 Agenda for…`` starts a line
+        (?P<label>{LABEL})
         (?<![a-z])      # a bare letter only before a TAB: before a space it may be a word
         [ \u3000]+(?=\S)""",
     re.VERBOSE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 # The sentinel body of 本届大会 ("this conference"): the citing document's own body.
 SELF: Final = "self"
@@ -10,45 +10,58 @@ SELF: Final = "self"
 # Body ids used in work ids (pp-140, wtdc-30, itu-r-61, council-1332, unga-70/125, unesco-41c/27).
 BODIES: Final = ("pp", "wtsa", "wtdc", "itu-r", "council", "unga", "unesco")
 
-# (body, year, place) of every conference whose resolutions the texts cite by year and place.
-CONFERENCES: Final[tuple[tuple[str, int, str], ...]] = (
-    ("pp", 1994, "京都"),
-    ("pp", 1998, "明尼阿波利斯"),
-    ("pp", 2002, "马拉喀什"),
-    ("pp", 2006, "安塔利亚"),
-    ("pp", 2010, "瓜达拉哈拉"),
-    ("pp", 2014, "釜山"),
-    ("pp", 2018, "迪拜"),
-    ("pp", 2022, "布加勒斯特"),
-    ("pp", 2026, "多哈"),
-    ("wtsa", 1996, "日内瓦"),
-    ("wtsa", 2000, "蒙特利尔"),
-    ("wtsa", 2004, "弗洛里亚诺波利斯"),
-    ("wtsa", 2008, "约翰内斯堡"),
-    ("wtsa", 2012, "迪拜"),
-    ("wtsa", 2016, "哈马马特"),
-    ("wtsa", 2022, "日内瓦"),
-    ("wtsa", 2024, "新德里"),
-    ("wtdc", 1994, "布宜诺斯艾利斯"),
-    ("wtdc", 1998, "瓦莱塔"),
-    ("wtdc", 2002, "伊斯坦布尔"),
-    ("wtdc", 2006, "多哈"),
-    ("wtdc", 2010, "海得拉巴"),
-    ("wtdc", 2014, "迪拜"),
-    ("wtdc", 2017, "布宜诺斯艾利斯"),
-    ("wtdc", 2022, "基加利"),
-    ("wtdc", 2025, "巴库"),
-    ("itu-r", 2000, "伊斯坦布尔"),
-    ("itu-r", 2003, "日内瓦"),
-    ("itu-r", 2007, "日内瓦"),
-    ("itu-r", 2012, "日内瓦"),
-    ("itu-r", 2015, "日内瓦"),
-    ("itu-r", 2019, "沙姆沙伊赫"),
-    ("itu-r", 2023, "迪拜"),
+
+class Conference(NamedTuple):
+    """A conference whose resolutions the texts cite by year and place, with its
+    place as each language writes it (``迪拜``, ``Dubai``)."""
+
+    body: str
+    year: int
+    zh: str
+    en: str
+
+
+CONFERENCES: Final[tuple[Conference, ...]] = (
+    Conference("pp", 1994, "京都", "Kyoto"),
+    Conference("pp", 1998, "明尼阿波利斯", "Minneapolis"),
+    Conference("pp", 2002, "马拉喀什", "Marrakesh"),
+    Conference("pp", 2006, "安塔利亚", "Antalya"),
+    Conference("pp", 2010, "瓜达拉哈拉", "Guadalajara"),
+    Conference("pp", 2014, "釜山", "Busan"),
+    Conference("pp", 2018, "迪拜", "Dubai"),
+    Conference("pp", 2022, "布加勒斯特", "Bucharest"),
+    Conference("pp", 2026, "多哈", "Doha"),
+    Conference("wtsa", 1996, "日内瓦", "Geneva"),
+    Conference("wtsa", 2000, "蒙特利尔", "Montreal"),
+    Conference("wtsa", 2004, "弗洛里亚诺波利斯", "Florianópolis"),
+    Conference("wtsa", 2008, "约翰内斯堡", "Johannesburg"),
+    Conference("wtsa", 2012, "迪拜", "Dubai"),
+    Conference("wtsa", 2016, "哈马马特", "Hammamet"),
+    Conference("wtsa", 2022, "日内瓦", "Geneva"),
+    Conference("wtsa", 2024, "新德里", "New Delhi"),
+    Conference("wtdc", 1994, "布宜诺斯艾利斯", "Buenos Aires"),
+    Conference("wtdc", 1998, "瓦莱塔", "Valletta"),
+    Conference("wtdc", 2002, "伊斯坦布尔", "Istanbul"),
+    Conference("wtdc", 2006, "多哈", "Doha"),
+    Conference("wtdc", 2010, "海得拉巴", "Hyderabad"),
+    Conference("wtdc", 2014, "迪拜", "Dubai"),
+    Conference("wtdc", 2017, "布宜诺斯艾利斯", "Buenos Aires"),
+    Conference("wtdc", 2022, "基加利", "Kigali"),
+    Conference("wtdc", 2025, "巴库", "Baku"),
+    Conference("itu-r", 2000, "伊斯坦布尔", "Istanbul"),
+    Conference("itu-r", 2003, "日内瓦", "Geneva"),
+    Conference("itu-r", 2007, "日内瓦", "Geneva"),
+    Conference("itu-r", 2012, "日内瓦", "Geneva"),
+    Conference("itu-r", 2015, "日内瓦", "Geneva"),
+    Conference("itu-r", 2019, "沙姆沙伊赫", "Sharm el-Sheikh"),
+    Conference("itu-r", 2023, "迪拜", "Dubai"),
 )
 
-# Every conference place, longest first (a flattened change of place reads 迪拜布宜诺斯艾利斯).
-PLACES: Final = tuple(sorted({place for _, _, place in CONFERENCES}, key=len, reverse=True))
+# Every conference place in either language, longest first (a flattened change of
+# place reads 迪拜布宜诺斯艾利斯, or DubaiBucharest).
+PLACES: Final = tuple(
+    sorted({place for c in CONFERENCES for place in (c.zh, c.en)}, key=len, reverse=True)
+)
 
 # Words naming a body right before a resolution number, longest first. 本届大会 is SELF.
 BODY_WORDS: Final[tuple[tuple[str, str], ...]] = (
@@ -82,6 +95,45 @@ OTHER_BODY_WORDS: Final[tuple[str, ...]] = (
     "WRC",
 )
 
+# Words naming a body in an English citation, before ``Resolution`` ("WTSA Resolution 75",
+# "United Nations General Assembly (UNGA) Resolution 70/1") or after its number and
+# revision ("… of the Plenipotentiary Conference", "… of this conference"). Matched
+# case-insensitively, longest first; "" is a body whose resolutions the site does not track.
+BODY_WORDS_EN: Final[tuple[tuple[str, str], ...]] = tuple(
+    sorted(
+        (
+            ("World Telecommunication Standardization Assembly", "wtsa"),
+            ("World Telecommunication Development Conference", "wtdc"),
+            ("World Radiocommunication Conference", ""),
+            ("United Nations General Assembly", "unga"),
+            ("Economic and Social Council", ""),
+            ("Plenipotentiary Conference", "pp"),
+            ("Radiocommunication Assembly", "itu-r"),
+            ("Human Rights Council", ""),
+            ("UN General Assembly", "unga"),
+            ("General Assembly", "unga"),
+            ("present conference", SELF),
+            ("this conference", SELF),
+            ("this Assembly", SELF),
+            ("ITU Council", "council"),
+            ("Council", "council"),
+            ("UNESCO", "unesco"),
+            ("ECOSOC", ""),
+            ("ITU-R", "itu-r"),
+            ("UNGA", "unga"),
+            ("WTSA", "wtsa"),
+            ("WTDC", "wtdc"),
+            ("WCIT", ""),
+            ("WTPF", ""),
+            ("WRC", ""),
+            ("PP", "pp"),
+            ("RA", "itu-r"),
+        ),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+
 # Conference abbreviations followed by a two-digit year (WTDC-17); a flattened edit reads WTDC-1417.
 CONFERENCE_ABBREVIATIONS: Final[dict[str, str]] = {
     "PP": "pp",
@@ -90,8 +142,9 @@ CONFERENCE_ABBREVIATIONS: Final[dict[str, str]] = {
     "RA": "itu-r",
 }
 
-# Words that follow a year in a revision parenthetical but are no place.
-NOT_PLACES: Final = ("修订版", "修改版", "修订", "修改")
+# Words that follow a year in a revision parenthetical but are no place (and, in
+# English, come before a place: ``Rev. Dubai, 2018``).
+NOT_PLACES: Final = ("修订版", "修改版", "修订", "修改", "Rev", "rev")
 
 # The WSIS action lines (Geneva Plan of Action), as the Chinese texts name them.
 ACTION_LINES: Final[dict[str, str]] = {

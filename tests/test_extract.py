@@ -121,9 +121,10 @@ def test_tables() -> None:
     words = [word for word, _ in BODY_WORDS]
     assert words == sorted(words, key=len, reverse=True), "BODY_WORDS longest first"
     assert {body for _, body in BODY_WORDS} <= set(BODIES) | {SELF}
-    assert {body for body, _, _ in CONFERENCES} == {"pp", "wtsa", "wtdc", "itu-r"}
-    assert sorted(b for b, _, p in CONFERENCES if p == "迪拜") == ["itu-r", "pp", "wtdc", "wtsa"]
-    assert len({(b, y) for b, y, _ in CONFERENCES}) == len(CONFERENCES)
+    assert {c.body for c in CONFERENCES} == {"pp", "wtsa", "wtdc", "itu-r"}
+    assert sorted(c.body for c in CONFERENCES if c.zh == "迪拜") == ["itu-r", "pp", "wtdc", "wtsa"]
+    assert sorted(c.body for c in CONFERENCES if c.en == "Dubai") == ["itu-r", "pp", "wtdc", "wtsa"]
+    assert len({(c.body, c.year) for c in CONFERENCES}) == len(CONFERENCES)
 
 
 # ---------------------------------------------------------------------------
@@ -242,7 +243,7 @@ CITATION_CASES = [
         F2,
         "根据第1332号决议（C11，最后一次修订为C19），秘书长每年都要编写一份",
         None,
-        [cite("council-1332", "第1332号决议（C11，最后一次修订为C19）")],
+        [cite("council-1332", "第1332号决议（C11，最后一次修订为C19）", 2019)],  # session C19
     ),
     (
         F2,
