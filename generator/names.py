@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import PurePath
 
 from .model import LANGUAGES, Document, Language, Proposal, Revision
-from .tables import BODIES, BODY_NAMES_IN, BODY_SHORT_NAMES_IN
+from .tables import BODIES, BODY_NAMES_IN, BODY_SHORT_NAMES_IN, CONFERENCES
 
 
 def work_of(document: Document) -> str:
@@ -101,11 +101,21 @@ def label_text(label: str) -> str:
     return f"{label})" if label.isalpha() and label.isascii() else label
 
 
+# Each conference place in each language, from either (迪拜 → Dubai, Dubai → 迪拜).
+PLACE_IN: dict[str, dict[str, str]] = {
+    place: {"zh": conference.zh, "en": conference.en}
+    for conference in CONFERENCES
+    for place in (conference.zh, conference.en)
+}
+
+
 def revision_text(revision: Revision, language: Language = ROOT_LANGUAGE) -> str:
-    """``2018年，迪拜`` in Chinese, ``Dubai, 2018`` in English."""
+    """``2018年，迪拜`` in Chinese, ``Dubai, 2018`` in English, whichever language the
+    document that named the place wrote it in (a place no table knows stays as it is)."""
+    place = revision.place and PLACE_IN.get(revision.place, {}).get(language, revision.place)
     if language == ROOT_LANGUAGE:
-        return f"{revision.year}年" + (f"，{revision.place}" if revision.place else "")
-    return (f"{revision.place}, " if revision.place else "") + str(revision.year)
+        return f"{revision.year}年" + (f"，{place}" if place else "")
+    return (f"{place}, " if place else "") + str(revision.year)
 
 
 # How each kind of text is named after its number, in each language.
