@@ -19,7 +19,6 @@ from lxml import etree
 
 from .errors import Problem, SourceError, Warnings
 from .model import (
-    Clause,
     Document,
     Footnote,
     Kind,
@@ -95,10 +94,12 @@ NOTE_BREAK = re.compile(r"(?<=[.)\"”])\s+")
 # The rule of underscores a PDF prints above its footnotes, and the footnote's number.
 FOOTNOTE_RULE = re.compile(r"\s*_{5,}\s*(?P<n>\d{1,2})\s+")
 
-# An operative heading run into the text (a preamble verb after a comma is a participle:
-# ", noting the WSIS-SDG Matrix"), longest phrase first as the table has them.
+# A heading run into the text, longest phrase first as the table has them. Inside
+# the text only an operative one: a preamble verb after a comma is a participle
+# (", noting the WSIS-SDG Matrix"), and is read as a heading only at the very end.
 OPERATIVE_EN = tuple(phrase for phrase, _, part in HEADING_VERBS_EN if part == "operative")
 HEADING_START = re.compile("(?:" + "|".join(map(re.escape, OPERATIVE_EN)) + r")\b")
+HEADING_TAIL = re.compile("(?:" + "|".join(re.escape(p) for p, _, _ in HEADING_VERBS_EN) + r")$")
 # Where such a heading ends: before its first clause ("to follow", "that ITU",
 # "1 to collect"), or at the end of the text.
 HEADING_END = re.compile(r"\s+(?=(?:to|that)\b|(?:1|a\)|i\))\s)")
@@ -181,13 +182,17 @@ def parse_statement(statement: etree._Element, source: str) -> Document:
     frbr_number = value("a:meta/a:identification/a:FRBRWork/a:FRBRnumber/@value")
     number_match = FRBR_NUMBER.match(frbr_number or "")
     if not number_match or number_match["kind"] not in KINDS:
-        raise refuse(f"statement has no number: FRBRnumber {frbr_number!r}, not res-N, dec-N or rec-N")
+        raise refuse(
+            f"statement has no number: FRBRnumber {frbr_number!r}, not res-N, dec-N or rec-N"
+        )
     kind, infix = KINDS[number_match["kind"]]
     number = number_match["number"]
     author = value("a:meta/a:identification/a:FRBRWork/a:FRBRauthor/@href")
     body = AUTHORS.get(author or "")
     if body is None:
-        raise refuse(f"statement {frbr_number}: author {author!r} is no ITU body ({', '.join(AUTHORS)})")
+        raise refuse(
+            f"statement {frbr_number}: author {author!r} is no ITU body ({', '.join(AUTHORS)})"
+        )
     code = value("a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage/@language")
     language = LANGUAGE_CODES.get(code or "")
     if language is None:
@@ -195,7 +200,9 @@ def parse_statement(statement: etree._Element, source: str) -> Document:
     doc_number = value("a:preface/a:longTitle//a:docNumber") or ""
     revision_match = DOC_NUMBER.match(doc_number)
     if not revision_match or revision_match["number"] != number:
-        raise refuse(f"statement {frbr_number}: docNumber {doc_number!r} is not '{number} (REV. PLACE, YEAR)'")
+        raise refuse(
+            f"statement {frbr_number}: docNumber {doc_number!r} is not '{number} (REV. PLACE, YEAR)'"
+        )
     revision = Revision(int(revision_match["year"]), revision_match["place"].title())
     title = value("a:preface/a:container[@name='title']") or ""
     if not title:
@@ -279,6 +286,43 @@ def repair(statement: Statement) -> None:
         keep = entry.heading or entry.annex is not None
         entries.extend([entry] if keep else split_runs(entry, statement))
     statement.entries = entries
+    nest_lists(statement)
+
+
+def nest_lists(statement: Statement) -> None:
+    """A list (i, ii …) after an item ending in a colon ("… by:"), given as its
+    siblings, nested under it, as the parser nests a first label after a colon."""
+    owner: Entry | None = None  # the item ending in a colon the list goes under
+    last: Entry | None = None  # the list's last item
+    previous: Entry | None = None
+    for entry in statement.entries:
+        if entry.heading:
+            owner = last = previous = None
+            continue
+        if (
+            owner is not None
+            and last is not None
+            and entry.depth == owner.depth
+            and entry.label
+            and last.label
+            and continues(last.label, entry.label)
+        ):
+            entry.depth, last = entry.depth + 1, entry
+            continue
+        owner = last = None
+        if (
+            previous is not None
+            and entry.depth == previous.depth
+            and entry.label
+            and previous.text.endswith(":")
+            and continues(None, entry.label)
+            and not (previous.label and continues(previous.label, entry.label))
+        ):
+            owner, last = previous, entry
+            entry.depth += 1
+            note = "given as an item after {before}, which ends in a colon: nested under it"
+            statement.pending.append(Pending("list_nesting", note, entry=entry, before=previous))
+        previous = entry
 
 
 def take_trailing(statement: Statement) -> None:
@@ -325,9 +369,7 @@ def take_trailing(statement: Statement) -> None:
     statement.entries = entries
 
 
-def cut_rest(
-    statement: Statement, kept: list[Entry], tail: str, entry: Entry, at: int
-) -> None:
+def cut_rest(statement: Statement, kept: list[Entry], tail: str, entry: Entry, at: int) -> None:
     """The statement ends before ``tail``, in ``entry``, the ``at``-th entry."""
     start = tail.strip()
     rest = statement.entries[at + 1 :]
@@ -384,9 +426,14 @@ def continues(before: str | None, raw: str) -> bool:
 
 
 def heading_end(text: str, at: int) -> int | None:
-    """Where an operative heading run into ``text`` at ``at`` ends, if one starts
-    there: before its first clause, or at the end of the text. It must name whom it
-    addresses, or be its verb alone, or thank ("expresses its warmest thanks …")."""
+    """Where a heading run into ``text`` at ``at`` ends, if one starts there: before
+    its first clause, or at the end of the text. Inside the text, it must name whom it
+    addresses ("instructs the Director of the Telecommunication Development Bureau to
+    follow"), be a phrase ("further resolves to strengthen") or thank ("expresses its
+    warmest thanks … to the Governments"): a verb alone there may be a quotation's ("…, in its General Recommendation No. 37, …,
+    recommends that States …")."""
+    if HEADING_TAIL.fullmatch(text, at):
+        return len(text)
     match = HEADING_START.match(text, at)
     if not match:
         return None
@@ -397,7 +444,8 @@ def heading_end(text: str, at: int) -> int | None:
     if heading is None:
         return None
     rest = text[match.end() : end].strip(" ,")
-    if end == len(text) or heading.addressee or not rest or rest.startswith("its "):
+    phrase = match[0]
+    if end == len(text) or heading.addressee or " " in phrase or rest.startswith("its "):
         return end
     return None
 
@@ -600,15 +648,17 @@ def build_sections(
         line = Line(heading.line, heading.text)
         if heading.annex is not None:
             anchor = anchors.claim(f"annex-{heading.annex}")
-            clauses = freeze_clauses(outline.roots, anchor, citing, anchors)
-            section = Section(anchor=anchor, heading=heading.text, line=heading.line, clauses=clauses)
+            frozen = freeze_clauses(outline.roots, anchor, citing, anchors)
+            section = Section(
+                anchor=anchor, heading=heading.text, line=heading.line, clauses=frozen
+            )
         else:
             section = freeze_section(line, heading_of(heading.text, "en"), outline, citing, anchors)
         sections.append(section)
         anchor_of[id(heading)] = section.anchor
-        clauses: Iterator[Clause] = within(section.clauses)
         by_node = {id(node): item for node, item in made}
-        for node, clause in zip(nodes_in_order(outline.roots), clauses, strict=True):
+        in_order = zip(nodes_in_order(outline.roots), within(section.clauses), strict=True)
+        for node, clause in in_order:
             anchor_of[id(by_node[id(node)])] = clause.anchor
     return tuple(sections), anchor_of
 

@@ -157,6 +157,7 @@ RepairKind = Literal[
     "footnote_overrun",  # a footnote that runs on into what seems other text
     "truncated_title",  # a title cut short with "..."
     "annex",  # an annex run into the last items
+    "list_nesting",  # a list given as the siblings of the item (ending in ":") it is under
     "foreign_text",  # the next part of the Final Acts run into a statement
     "duplicate_ids",  # eIds used more than once in a statement
     "ids_across_blocks",  # recitals numbered across blocks (rec_10 for "conscious a)")
