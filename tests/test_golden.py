@@ -16,7 +16,6 @@ from generator.parse import Parsed
 
 from .conftest import GOLDEN
 
-
 # The 64 statements of the PP-18 Final Acts (Akoma Ntoso) have a reviewed golden file
 # for a sample only: Res 140 (its Chinese text is a seed), a decision, the
 # recommendation, and a resolution with annexes and footnotes repaired. The others'
