@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["resolution", "report"]
+# A conference adopts resolutions, and decisions and recommendations too (Akoma
+# Ntoso's ``statement``s, numbered apart: Decision 5 is not Resolution 5).
+Kind = Literal["resolution", "decision", "recommendation", "report"]
 Part = Literal["preamble", "operative"]
 Action = Literal["MOD", "ADD", "SUP"]
 Status = Literal["adopted", "proposal"]
@@ -145,6 +147,38 @@ class Outcome:
     action_lines: tuple[str, ...] = ()
 
 
+RepairKind = Literal[
+    "unnumbered",  # a first item with its label in its text, not in <num>
+    "merged_clauses",  # numbered items run together in one paragraph
+    "merged_heading",  # a heading run into the end (or middle) of a paragraph
+    "footnote",  # a footnote run into the text after a rule of underscores
+    "footnote_in_title",  # a footnote's marker in the title
+    "footnote_unmarked",  # a footnote whose marker the text does not show
+    "footnote_overrun",  # a footnote that runs on into what seems other text
+    "truncated_title",  # a title cut short with "..."
+    "annex",  # an annex run into the last items
+    "list_nesting",  # a list given as the siblings of the item (ending in ":") it is under
+    "foreign_text",  # the next part of the Final Acts run into a statement
+    "duplicate_ids",  # eIds used more than once in a statement
+    "ids_across_blocks",  # recitals numbered across blocks (rec_10 for "conscious a)")
+]
+# What was done: the text repaired; the fault left in the text (nothing in the source
+# says how to repair it); or a fault in markup the importer does not use.
+RepairStatus = Literal["repaired", "unrepaired", "unused"]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A fault of a converted source (Akoma Ntoso made from a PDF) and what the
+    importer did about it. ``anchor`` is the section or clause concerned (None: the
+    document as a whole); ``note`` says what was wrong and what was done."""
+
+    kind: RepairKind
+    note: str
+    status: RepairStatus = "repaired"
+    anchor: str | None = None
+
+
 @dataclass(frozen=True)
 class Document:
     """One resolution or one report, as parsed from one source unit.
@@ -152,7 +186,9 @@ class Document:
     ``revision`` is the revision an adopted text is; a proposal has none (its
     ``proposal`` says what it amends and where it is sent). ``language`` is the
     language of its text: the same resolution in two languages is two documents,
-    with the same anchors.
+    with the same anchors. ``expression`` is the Akoma Ntoso IRI of the text it was
+    read from (``/akn/un/statement/deliberation/itu-pp/2018-11-15/res-140/eng@2018-11-15``),
+    ``repairs`` the faults found in that source and what was done about them.
     """
 
     id: str
@@ -170,6 +206,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
+    expression: str | None = None
+    repairs: tuple[Repair, ...] = ()
 
     @property
     def status(self) -> Status:

@@ -624,8 +624,9 @@ def freeze_clauses(
     clauses = []
     for node in nodes:
         part = anchor_part(node, counts)
-        if node.style == "dotted":
-            base = prefix.split("-")[0]
+        if node.style == "dotted":  # under its paragraph: 2.4 is 2's, its path not 2-2-4
+            head = f"-{node.label.split('.')[0]}" if node.label else ""
+            base = prefix.removesuffix(head) if prefix.endswith(head) else prefix
         elif loose_prefix and node.label is None:
             base = loose_prefix
         else:
@@ -903,9 +904,14 @@ def parse_sources(
 
 def parse_file(source: Source, cache: ParseCache | None = None) -> ParsedFile | Problem:
     """Parse one source file (and put it in the cache); run in a worker if many."""
+    from . import akn  # which builds its clauses with this module's machinery
+
     warnings = Warnings()
     try:
-        documents = parse_lines(source.lines(), source.path.name, warnings)
+        if source.path.suffix.lower() == ".xml":
+            documents = akn.parse_akn(source.data, source.path.name, warnings)
+        else:
+            documents = parse_lines(source.lines(), source.path.name, warnings)
     except SourceError as error:
         return error.problem
     parsed = ParsedFile(source, documents, warnings.items)

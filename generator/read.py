@@ -90,6 +90,10 @@ LABEL_THEN_SPACES = re.compile(
 )
 
 
+# What a folder's source files end in: text exports, and Akoma Ntoso XML (``akn.py``).
+SUFFIXES = frozenset({".txt", ".xml"})
+
+
 @dataclass(frozen=True)
 class Source:
     """A source file and its bytes, as read."""
@@ -119,17 +123,17 @@ def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
 
 def source_files(path: Path) -> tuple[list[Path], list[Problem]]:
     """The source files ``path`` names, in a stable order: a file, or a folder's
-    ``.txt`` files (``.TXT`` too); and the problems of those refused."""
+    ``.txt`` and ``.xml`` files (``.TXT`` too); and the problems of those refused."""
     if not path.is_dir():
         folder, named = path.parent, [path]
     else:
         folder = path
         try:
-            named = sorted(file for file in path.iterdir() if file.suffix.lower() == ".txt")
+            named = sorted(file for file in path.iterdir() if file.suffix.lower() in SUFFIXES)
         except OSError as error:
             return [], [Problem(str(path), 0, f"cannot read this folder: {error.strerror}")]
         if not named:
-            return [], [Problem(str(path), 0, "no .txt files in this folder")]
+            return [], [Problem(str(path), 0, "no .txt or .xml files in this folder")]
     files, problems = [], []
     inside = folder.resolve()
     for file in named:

@@ -37,7 +37,9 @@ from .names import served_at, work_of, work_page
 
 # An address as the site serves pages (``pp-140-2022/``), and an anchor in one: it
 # becomes a folder of the site, so nothing else is read from the file.
-ADDRESS = re.compile(r"[a-z0-9][a-z0-9-]*/(?:#[a-z0-9][a-z0-9-]*)?")
+# A page's folder (``pp-140-2022/``; a text not in Chinese under its language's,
+# ``en/pp-140-2018/``), and an anchor in it.
+ADDRESS = re.compile(r"(?:[a-z]{2}/)?[a-z0-9][a-z0-9-]*/(?:#[a-z0-9][a-z0-9-]*)?")
 ALIAS = "→ "  # the last field of a line whose alias a build was asked to keep
 
 RESOLUTIONS = served_at("resolutions.md")  # where a page leads whose work has gone

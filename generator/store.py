@@ -24,6 +24,7 @@ from .model import (
     Footnote,
     Outcome,
     Proposal,
+    Repair,
     Revision,
     Section,
 )
@@ -49,7 +50,7 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "document.schema.json"
 KEY_ORDER = (
     *("id", "kind", "status", "language", "target", "work", "body", "number", "title", "revision"),
     *("history", "proposal", "action", "ref", "proposer", "conference", "base"),
-    *("proposed_for_abolition", "source", "anchor", "code", "label", "old_label"),
+    *("proposed_for_abolition", "source", "expression", "anchor", "code", "label", "old_label"),
     *("heading", "verb", "addressee", "part", "line", "text", "old", "new", "ambiguity"),
 )
 RANK = {key: i for i, key in enumerate(KEY_ORDER)}
@@ -268,6 +269,7 @@ def document_from(d: dict[str, Any]) -> Document:
         title=d["title"],
         source=d["source"],
         line=d["line"],
+        language=d["language"],
         work=d.get("work"),
         body=d.get("body"),
         number=d.get("number"),
@@ -286,6 +288,8 @@ def document_from(d: dict[str, Any]) -> Document:
             )
             for o in d.get("outcomes", [])
         ),
+        expression=d.get("expression"),
+        repairs=tuple(Repair(**r) for r in d.get("repairs", [])),
     )
 
 

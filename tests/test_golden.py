@@ -16,9 +16,22 @@ from generator.parse import Parsed
 
 from .conftest import GOLDEN
 
+# The 64 statements of the PP-18 Final Acts (Akoma Ntoso) have a reviewed golden file
+# for a sample only: Res 140 (its Chinese text is a seed), a decision, the
+# recommendation, and a resolution with annexes and footnotes repaired. The others'
+# counts and repairs are in tests/test_akn.py.
+AKN_SOURCE = "pp18-final-acts-akn.xml"
+AKN_SAMPLE = frozenset(
+    {"en/pp-140-2018", "en/pp-dec-11-2018", "en/pp-rec-7-2018", "en/pp-208-2018"}
+)
+
 
 def test_golden_files_match_the_parsed_seeds(corpus: Parsed) -> None:
-    produced = {store.yaml_name(d): store.dump(d) for d in corpus.documents}
+    produced = {
+        store.yaml_name(d): store.dump(d)
+        for d in corpus.documents
+        if d.source != AKN_SOURCE or d.id in AKN_SAMPLE
+    }
     if os.environ.get("UPDATE_GOLDEN"):
         for old in GOLDEN.rglob("*.yaml"):
             old.unlink()

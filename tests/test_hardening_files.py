@@ -98,7 +98,7 @@ def test_an_empty_folder_is_refused_and_the_output_kept(
     empty.mkdir()
     (empty / "notes.md").write_text("not a source")
     err = refused(built, capsys, sources=empty)
-    assert f"error: {empty}: no .txt files in this folder\n" in err
+    assert f"error: {empty}: no .txt or .xml files in this folder\n" in err
     before = snapshot(built["yaml"])
     assert main(["parse", str(empty), "--out", str(built["yaml"])]) == 1
     assert snapshot(built["yaml"]) == before

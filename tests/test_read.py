@@ -60,7 +60,9 @@ def test_half_width_punctuation_parses_to_the_same_model(tmp_path: Path) -> None
     out the same. A few characters cannot be told apart from ASCII text and
     stay half-width, e.g. ``WSIS)+20:2025`` and ``(域名系统 – DNS)``.
     """
-    original = [store.to_dict(d) for d in parse_paths(SOURCES).documents]
+    # The text exports only: the Akoma Ntoso file (.xml) has no such punctuation to vary.
+    exports = parse_paths(SOURCES).documents
+    original = [store.to_dict(d) for d in exports if not d.source.endswith(".xml")]
     for source in SOURCES.glob("*.txt"):
         variant = source.read_text(encoding="utf-8").translate(FULL_TO_HALF)
         (tmp_path / source.name).write_text(variant, encoding="utf-8")
