@@ -34,7 +34,8 @@ def synthesize(real: list[Document], count: int, seed: int = 0) -> list[tuple[st
     """``count`` synthetic resolutions as (file name, source text): works numbered per
     body, each adopted at one to MAX_VERSIONS of its body's conferences."""
     rng = random.Random(seed)
-    donors = [d for d in real if d.kind == "resolution" and d.sections]
+    # The synthetic files are Chinese text exports, as the seeds are: Chinese donors only.
+    donors = [d for d in real if d.kind == "resolution" and d.sections and d.language == "zh"]
     by_anchor: dict[str, list[tuple[Document, Section]]] = defaultdict(list)
     for donor in donors:
         for section in donor.sections:
