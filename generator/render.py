@@ -53,6 +53,7 @@ from .names import (
     revision_text,
     root_of,
     served_at,
+    split_language,
     split_work,
     text_id,
     title_line,
@@ -252,6 +253,7 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         work_of=work_of,
         href=href,
         document_page=document_page,
+        split_language=split_language,  # a document's language, for lang="…" on its text
         # Links to the site's own pages go to those in the page's language.
         site_page=partial(in_language, language=language),
         work_page=partial(work_page, language=language),

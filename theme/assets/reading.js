@@ -7,6 +7,35 @@
 
   var body = document.querySelector(".document-body");
 
+  // The script's words in each language of the site, chosen by the page's <html lang>.
+  var WORDS = {
+    zh: {
+      thisParagraph: "本段",
+      missing: function (id) { return "本文件中没有条款“" + id + "”：它可能属于本决议的另一份文件，或编号已改变。"; },
+      workPage: "查看本决议的全部版本和提案",
+      citationSeparator: "，",  // between the document's title line and the clause's place
+      copy: "复制引文",
+      copyLabel: "复制本条款的引文和链接",
+      copied: "已复制",
+      copiedCitation: function (citation) { return "已复制：" + citation; },
+      notCopied: function (url) { return "无法复制，请手动复制：" + url; },
+      outline: "目录"
+    },
+    en: {
+      thisParagraph: "this paragraph",
+      missing: function (id) { return "This document has no clause “" + id + "”: it may belong to another document of this resolution, or its number may have changed."; },
+      workPage: "See every version and proposal of this resolution",
+      citationSeparator: ", ",
+      copy: "Copy citation",
+      copyLabel: "Copy this clause's citation and link",
+      copied: "Copied",
+      copiedCitation: function (citation) { return "Copied: " + citation; },
+      notCopied: function (url) { return "Could not copy; copy it by hand: " + url; },
+      outline: "Contents"
+    }
+  };
+  var words = WORDS[(document.documentElement.lang || "zh").split("-")[0]] || WORDS.zh;
+
   // --- Anchors: an alias, a clause not in this document, or a clause with its context ---
 
   function aliases() {
@@ -48,7 +77,7 @@
   // the top of the clause landed on, so that its parent need not be on the screen.
   function showContext(clause) {
     var parts = placeOf(clause);
-    var own = parts.length && parts[parts.length - 1][1] === clause.id ? parts.pop()[0] : "本段";
+    var own = parts.length && parts[parts.length - 1][1] === clause.id ? parts.pop()[0] : words.thisParagraph;
     if (!parts.length) return;
     var context = document.createElement("p");
     context.className = "clause-context";
@@ -67,12 +96,12 @@
     var note = document.createElement("p");
     note.className = "anchor-missing";
     note.setAttribute("role", "status");
-    note.textContent = "本文件中没有条款“" + id + "”：它可能属于本决议的另一份文件，或编号已改变。";
+    note.textContent = words.missing(id);
     var work = body.dataset.workPage;
     if (work) {
       var link = document.createElement("a");
       link.href = work;
-      link.textContent = "查看本决议的全部版本和提案";
+      link.textContent = words.workPage;
       note.append(" ", link);
     }
     body.before(note);
@@ -82,7 +111,7 @@
   // --- Copy: the clause's citation and its URL, as text and as a link ---
 
   function citationOf(clause) {
-    return body.dataset.citation + "，" + placeOf(clause).map(function (part) { return part[0]; }).join(" ");
+    return body.dataset.citation + words.citationSeparator + placeOf(clause).map(function (part) { return part[0]; }).join(" ");
   }
 
   function copy(text, html) {
@@ -120,17 +149,17 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-link";
-      button.textContent = "复制引文";
-      button.setAttribute("aria-label", "复制本条款的引文和链接");
+      button.textContent = words.copy;
+      button.setAttribute("aria-label", words.copyLabel);
       button.addEventListener("click", function () {
         var url = new URL("#" + clause.id, location.href).href;
         var citation = citationOf(clause);
         var html = '<a href="' + escapeHtml(url) + '">' + escapeHtml(citation) + "</a>";
         copy(citation + "\n" + url, html).then(
-          function () { status.textContent = "已复制：" + citation; button.textContent = "已复制"; },
-          function () { status.textContent = "无法复制，请手动复制：" + url; }
+          function () { status.textContent = words.copiedCitation(citation); button.textContent = words.copied; },
+          function () { status.textContent = words.notCopied(url); }
         );
-        setTimeout(function () { button.textContent = "复制引文"; }, 2000);
+        setTimeout(function () { button.textContent = words.copy; }, 2000);
       });
       tools.querySelector(".permalink").after(button);
     });
@@ -157,7 +186,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "outline-toggle";
-    button.textContent = "目录";
+    button.textContent = words.outline;
     button.setAttribute("aria-controls", sidebar.id);
     button.setAttribute("aria-expanded", "false");
     function show(open) {

@@ -5,6 +5,13 @@
 (function () {
   "use strict";
 
+  // The script's words in each language of the site, chosen by the page's <html lang>.
+  var WORDS = {
+    zh: { shown: function (shown, all) { return "显示 " + shown + " 份，共 " + all + " 份"; } },
+    en: { shown: function (shown, all) { return "Showing " + shown + " of " + all; } }
+  };
+  var words = WORDS[(document.documentElement.lang || "zh").split("-")[0]] || WORDS.zh;
+
   function rowMatches(row, filters) {
     var listed = {
       body: [row.dataset.body],
@@ -35,7 +42,7 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      count.textContent = "显示 " + shown + " 份，共 " + rows.length + " 份";
+      count.textContent = words.shown(shown, rows.length);
       var search = query.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }

@@ -40,6 +40,40 @@
   // own key, its title, a clause's keys, any other text.
   var WEIGHTS = { documentKey: 10, title: 7, keys: 3, text: 1 };
 
+  // The script's words in each language of the site, chosen by the page's <html lang>;
+  // ``names``: how the index's filter names and values (generator/search.py, in Chinese)
+  // are shown, where they are not shown as they are.
+  var WORDS = {
+    zh: {
+      moreClauses: function (n) { return "另有 " + n + " 处条款"; },
+      found: function (n) { return "找到 " + n + " 份文件"; },
+      notFound: function (query) { return "未找到“" + query + "”"; },
+      failed: "无法加载搜索索引，请稍后重试",
+      prompt: "输入词语、决议编号（如 Res 140）、行动方面（C5）或可持续发展目标（SDG 5）",
+      searching: "正在搜索…",
+      titled: function (query) { return "“" + query + "” - "; },
+      names: {}
+    },
+    en: {
+      moreClauses: function (n) { return n === 1 ? "1 more clause" : n + " more clauses"; },
+      found: function (n) { return n === 1 ? "1 document found" : n + " documents found"; },
+      notFound: function (query) { return "Nothing found for “" + query + "”"; },
+      failed: "Could not load the search index; please try again later",
+      prompt: "Type words, a resolution number (such as Res 140), an action line (C5) or a Sustainable Development Goal (SDG 5)",
+      searching: "Searching…",
+      titled: function (query) { return "“" + query + "” - "; },
+      names: {
+        "机构": "Body", "年份": "Year", "状态": "Status", "行动方面": "Action line",
+        "可持续发展目标": "Sustainable Development Goal", "报告": "Reports", "理事会": "Council",
+        "最新文本": "Newest text", "有更新版本": "Newer version available", "提案": "Proposal"
+      }
+    }
+  };
+  var words = WORDS[(document.documentElement.lang || "zh").split("-")[0]] || WORDS.zh;
+  function shownName(name) {
+    return words.names[name] || name;
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -444,7 +478,7 @@
     var title = element("a", "site-search__title", read.title);
     title.href = siteHref(bundle, read.url);
     heading.appendChild(title);
-    if (read.status) heading.appendChild(element("span", "site-search__status-badge", read.status));
+    if (read.status) heading.appendChild(element("span", "site-search__status-badge", shownName(read.status)));
     item.appendChild(heading);
     if (!read.clauses.length) return item;  // the title or the number: the title says enough
     var list = element("ul", "site-search__clauses");
@@ -460,7 +494,7 @@
     item.appendChild(list);
     var rest = read.clauses.length - shown;
     if (rest > 0) {
-      var more = element("button", "site-search__more-clauses", "另有 " + rest + " 处条款");
+      var more = element("button", "site-search__more-clauses", words.moreClauses(rest));
       more.type = "button";
       more.addEventListener("click", function () {
         list.querySelectorAll("li[hidden]").forEach(function (clause) { clause.hidden = false; });
@@ -504,8 +538,8 @@
     await this.next(id);
     if (id !== this.id) return;
     this.status.textContent = this.found.length  // with the first results, not before them
-      ? "找到 " + this.found.length + " 份文件"
-      : "未找到“" + query + "”";
+      ? words.found(this.found.length)
+      : words.notFound(query);
   };
 
   Results.prototype.next = async function (id) {
@@ -552,7 +586,7 @@
   SearchBox.prototype.listen = function () {
     var self = this;
     var failed = function () {  // the index could not be loaded (offline, or opened from a file)
-      self.results.status.textContent = "无法加载搜索索引，请稍后重试";
+      self.results.status.textContent = words.failed;
       self.drawer.hidden = false;
     };
     var reopen = function () {
@@ -656,7 +690,7 @@
     });
     names.forEach(function (name) {
       var group = element("fieldset", "site-search__filter");
-      group.appendChild(element("legend", "", name));
+      group.appendChild(element("legend", "", shownName(name)));
       Object.keys(this.filtersLoaded[name]).sort(byNumber).forEach(function (value) {
         var label = element("label");
         var box = element("input");
@@ -664,7 +698,7 @@
         box.name = name;
         box.value = value;
         label.appendChild(box);
-        label.appendChild(document.createTextNode(" " + value + " "));
+        label.appendChild(document.createTextNode(" " + shownName(value) + " "));
         label.appendChild(element("span", "site-search__count"));
         group.appendChild(label);
       });
@@ -736,7 +770,7 @@
   };
 
   SearchPage.prototype.failed = function () {
-    this.results.status.textContent = "无法加载搜索索引，请稍后重试";
+    this.results.status.textContent = words.failed;
   };
 
   SearchPage.prototype.search = async function () {
@@ -750,14 +784,14 @@
     });
     var search = params.toString();
     history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
-    document.title = (query ? "“" + query + "” - " : "") + this.title;  // as it is shared and kept
+    document.title = (query ? words.titled(query) : "") + this.title;  // as it is shared and kept
     if (!query) {
       this.results.list.textContent = "";
       this.results.more.hidden = true;
-      this.results.status.textContent = "输入词语、决议编号（如 Res 140）、行动方面（C5）或可持续发展目标（SDG 5）";
+      this.results.status.textContent = words.prompt;
       return;
     }
-    this.results.status.textContent = "正在搜索…";
+    this.results.status.textContent = words.searching;
     try {
       var found = await find(await load(this.bundle), query, filters);
       if (id === this.searchId) await this.results.show(found, query, id);
