@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from generator.model import Clause, Document, Footnote, Revision, Section
-from generator.tables import ACTION_LINES, BODY_NAMES, CONFERENCES
+from generator.tables import ACTION_LINES, BODY_NAMES, BODY_NAMES_EN, CONFERENCES
 
 BODIES = ("pp", "wtsa", "wtdc", "itu-r")
 TAG_EVERY = 200  # about one clause in this many gains an action line and an SDG
@@ -133,16 +133,26 @@ def with_tag(text: str, action_line: str, sdg: int) -> str:
 
 
 def source_text(document: Document) -> str:
-    """The document as the shipped sources write a resolution: header, title,
-    enacting formula, then each heading and its clauses, footnotes inline."""
+    """The document as a Word export writes a resolution in its language: header, title,
+    enacting formula, then each heading and its clauses (label, TAB, text), footnotes
+    inline."""
     # A proposal is written as the text it proposes, adopted by its conference.
     revision = document.revision or (document.proposal.conference if document.proposal else None)
-    revisions = f"（{revision.year}年，{revision.place}）" if revision else ""
-    lines = [
-        f"第{document.number}号决议{revisions}",
-        document.title,
-        f"{BODY_NAMES[document.body or 'pp']}{revisions}，",
-    ]
+    if document.language == "en":
+        revisions = f" ({revision.place}, {revision.year})" if revision else ""
+        body = BODY_NAMES_EN[document.body or "pp"]
+        lines = [
+            f"RESOLUTION {document.number}{revisions.replace(' (', ' (Rev. ', 1)}",
+            document.title,
+            f"The {body} of the International Telecommunication Union{revisions},",
+        ]
+    else:
+        revisions = f"（{revision.year}年，{revision.place}）" if revision else ""
+        lines = [
+            f"第{document.number}号决议{revisions}",
+            document.title,
+            f"{BODY_NAMES[document.body or 'pp']}{revisions}，",
+        ]
     notes = {note.id: note.text for note in document.footnotes}
     for section in document.sections:
         lines.append(section.heading)

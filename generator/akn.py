@@ -31,8 +31,15 @@ from .model import (
     within,
 )
 from .names import resolution_id
-from .outline import Node, Outline, parse_label, whole_readings
-from .parse import Anchors, Citing, Line, freeze_clauses, freeze_section, heading_of
+from .outline import Outline, parse_label, whole_readings
+from .parse import (
+    Anchors,
+    Citing,
+    Line,
+    freeze_annex,
+    freeze_section,
+    heading_of,
+)
 from .patterns import HEADING_VERBS_EN
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -81,7 +88,7 @@ RUN_LABEL = re.compile(
         | [a-z]{1,4}\)          # b)  iv)
         | \([ivx]{1,5}\)        # (ii)
         )
-        \s+(?=["“(]?[A-Za-z])   # and the item's first word: "to", "that", "Resolution" ...
+        \s+(?=["“(]?[A-Za-z]|§)   # and the item's first word: "to", "that", "§ 51" ...
     """,
     re.VERBOSE,
 )
@@ -213,7 +220,7 @@ def parse_statement(statement: etree._Element, source: str) -> Document:
         raise refuse(f"statement {frbr_number} has no recitals nor hcontainer: no sections")
     repair(found)
     citing = Citing(body, language)
-    sections, anchor_of = build_sections(found.entries, citing)
+    sections, anchor_of, nested = build_sections(found.entries, citing)
     return Document(
         id=resolution_id(work, revision, None, language),
         kind=kind,
@@ -229,7 +236,7 @@ def parse_statement(statement: etree._Element, source: str) -> Document:
         sections=sections,
         footnotes=tuple(Footnote(n, text, at) for n, text, at in found.footnotes),
         expression=value("a:meta/a:identification/a:FRBRExpression/a:FRBRuri/@value"),
-        repairs=(*markup_faults(statement), *resolved(found.pending, anchor_of)),
+        repairs=(*markup_faults(statement), *resolved(found.pending, anchor_of), *nested),
     )
 
 
@@ -286,43 +293,6 @@ def repair(statement: Statement) -> None:
         keep = entry.heading or entry.annex is not None
         entries.extend([entry] if keep else split_runs(entry, statement))
     statement.entries = entries
-    nest_lists(statement)
-
-
-def nest_lists(statement: Statement) -> None:
-    """A list (i, ii …) after an item ending in a colon ("… by:"), given as its
-    siblings, nested under it, as the parser nests a first label after a colon."""
-    owner: Entry | None = None  # the item ending in a colon the list goes under
-    last: Entry | None = None  # the list's last item
-    previous: Entry | None = None
-    for entry in statement.entries:
-        if entry.heading:
-            owner = last = previous = None
-            continue
-        if (
-            owner is not None
-            and last is not None
-            and entry.depth == owner.depth
-            and entry.label
-            and last.label
-            and continues(last.label, entry.label)
-        ):
-            entry.depth, last = entry.depth + 1, entry
-            continue
-        owner = last = None
-        if (
-            previous is not None
-            and entry.depth == previous.depth
-            and entry.label
-            and previous.text.endswith(":")
-            and continues(None, entry.label)
-            and not (previous.label and continues(previous.label, entry.label))
-        ):
-            owner, last = previous, entry
-            entry.depth += 1
-            note = "given as an item after {before}, which ends in a colon: nested under it"
-            statement.pending.append(Pending("list_nesting", note, entry=entry, before=previous))
-        previous = entry
 
 
 def take_trailing(statement: Statement) -> None:
@@ -622,9 +592,11 @@ def natural(text: str) -> tuple[str | int, ...]:
 
 def build_sections(
     entries: list[Entry], citing: Citing
-) -> tuple[tuple[Section, ...], dict[int, str]]:
-    """Sections from the entries, frozen by the parser (anchors, citations …), and the
-    anchor each entry got (by ``id``)."""
+) -> tuple[tuple[Section, ...], dict[int, str], list[Repair]]:
+    """Sections from the entries, frozen by the parser (anchors, citations …), the
+    anchor each entry got (by ``id``), and the items the outline nested where the
+    markup did not."""
+    nested: list[Repair] = []
     anchors = Anchors()
     sections: list[Section] = []
     anchor_of: dict[int, str] = {}
@@ -635,51 +607,40 @@ def build_sections(
         elif groups:
             groups[-1][1].append(entry)
     for heading, items in groups:
+        # The parser's own outline places each item (a first label after a colon nests,
+        # an unlabelled paragraph continues the clause before it, a number out of
+        # sequence is marked): the clauses and anchors a text export of the same
+        # statement gets, not the markup's nesting.
         outline = Outline()
-        made: list[tuple[Node, Entry]] = []
-        parents: list[Node] = []
         for item in items:
-            node = node_of(item)
-            depth = min(item.depth, len(parents))
-            del parents[depth:]
-            (parents[-1].children if parents else outline.roots).append(node)
-            parents.append(node)
-            made.append((node, item))
+            if item.annex is not None or item.label is None:
+                outline.add_unlabelled(item.text, item.line)
+            elif match := parse_label(f"{item.label}\t{item.text}"):
+                outline.add_labelled(match, item.text, item.line)
+            else:  # a label no ITU text has: kept in the text, not lost
+                outline.add_unlabelled(f"{item.label} {item.text}", item.line)
         line = Line(heading.line, heading.text)
         if heading.annex is not None:
-            anchor = anchors.claim(f"annex-{heading.annex}")
-            frozen = freeze_clauses(outline.roots, anchor, citing, anchors)
-            section = Section(
-                anchor=anchor, heading=heading.text, line=heading.line, clauses=frozen
-            )
+            section = freeze_annex(line, heading.annex, outline, citing, anchors)
         else:
             section = freeze_section(line, heading_of(heading.text, "en"), outline, citing, anchors)
         sections.append(section)
         anchor_of[id(heading)] = section.anchor
-        by_node = {id(node): item for node, item in made}
-        in_order = zip(nodes_in_order(outline.roots), within(section.clauses), strict=True)
-        for node, clause in in_order:
-            anchor_of[id(by_node[id(node)])] = clause.anchor
-    return tuple(sections), anchor_of
-
-
-def node_of(entry: Entry) -> Node:
-    """An outline node for an item: its label read as the parser reads labels."""
-    if entry.label is None:
-        return Node(entry.text, entry.line)
-    match = parse_label(f"{entry.label}\t")
-    if match is None:  # a label no ITU text has: kept in the text, not lost
-        return Node(f"{entry.label} {entry.text}", entry.line)
-    if match["dotted"]:
-        return Node(entry.text, entry.line, match["dotted"], style="dotted")
-    reading = whole_readings(match)[0]
-    return Node(entry.text, entry.line, reading.label, style=reading.style)
-
-
-def nodes_in_order(nodes: list[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from nodes_in_order(node.children)
+        # Each item made one node, in order: its clause is the one in that place.
+        # Where the outline opened a list under an item the markup had as its sibling:
+        # the list's first item, under its parent.
+        parent_of = {
+            clause.clauses[0].anchor: clause.anchor
+            for clause in within(section.clauses)
+            if clause.clauses and clause.clauses[0].label
+        }
+        for item, clause in zip(items, within(section.clauses), strict=True):
+            anchor_of[id(item)] = clause.anchor
+            parent = parent_of.get(clause.anchor)
+            if item.label and item.depth == 0 and parent is not None:
+                note = f"given as an item after {parent}, which ends in a colon: nested under it"
+                nested.append(Repair("list_nesting", note, "repaired", clause.anchor))
+    return tuple(sections), anchor_of, nested
 
 
 def resolved(pending: list[Pending], anchor_of: dict[int, str]) -> Iterator[Repair]:

@@ -6,6 +6,7 @@ import argparse
 import gc
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .build import ROOT, Options, Report, build, read_and_parse
@@ -116,12 +117,13 @@ def parse_only(options: Options) -> int:
 
 
 def documents_line(report: Report, options: Options) -> str:
-    kinds = [document.kind for document in report.parsed.documents]
+    kinds = Counter(document.kind for document in report.parsed.documents)
     files = len(report.parsed.files) + len(report.parsed.errors)
     parsed = files - report.parsed.reused
+    by_count = sorted(kinds.items(), key=lambda item: -item[1])
+    counted = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in by_count)
     return (
-        f"{len(kinds)} documents ({kinds.count('resolution')} resolutions, "
-        f"{kinds.count('report')} reports) from {files} files ({parsed} parsed, the rest "
+        f"{kinds.total()} documents ({counted}) from {files} files ({parsed} parsed, the rest "
         f"cached) → {options.out} ({report.yaml_written} written), "
         f"{len(report.parsed.warnings)} warnings"
     )

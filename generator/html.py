@@ -224,6 +224,12 @@ def text_diff(old: str, new: str) -> str:
     return "".join(html)
 
 
+def marked_footnotes(document: Document) -> set[str]:
+    """The ids of the footnotes the document's clauses mark (``[^2]``): a footnote the
+    text does not mark (an Akoma Ntoso file's fault) has no marker to lead back to."""
+    return {m["id"] for c in every_clause(document) for m in FOOTNOTE_MARKER.finditer(c.text)}
+
+
 def without_footnotes(text: str) -> str:
     return FOOTNOTE_MARKER.sub("", text)
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .align import Lineage, alignment, in_time, lineages, proposed
 from .model import Clause, Document, Outcome, Revision, every_clause
-from .names import document_url, document_year, label_text, title_line, work_of
+from .names import document_url, document_year, label_text, same_place, title_line, work_of
 from .tables import BODIES
 
 
@@ -121,7 +121,7 @@ Tags = tuple[tuple[str, ...], tuple[int, ...]]
 
 def places(document: Document) -> Iterator[tuple[Place, Clause | Outcome]]:
     """Every clause and every report outcome of a document, as a place."""
-    title, work = title_line(document), work_of(document)
+    title, work = title_line(document, document.language), work_of(document)
     for section in document.sections:
         yield from clause_places(document.id, work, title, section.clauses, section.heading)
     for outcome in document.outcomes:
@@ -254,7 +254,7 @@ class Collection:
 
     def adopted(self, work: str, year: int, place: str | None = None) -> Document | None:
         """The adopted text of a work's revision of that year, if the collection has it
-        (the place must agree where both name one). Plain arguments, as every query's:
+        (the place must agree where both name one, in whichever language). Plain arguments, as every query's:
         the incremental layer records them."""
         for document in self._works.get(work, []):
             found = document.revision
@@ -262,7 +262,7 @@ class Collection:
                 document.proposal is None
                 and found
                 and found.year == year
-                and not (found.place and place and found.place != place)
+                and not (found.place and place and not same_place(found.place, place))
             ):
                 return document
         return None
@@ -461,7 +461,7 @@ class Collection:
             ActionLineRow(
                 document.id,
                 work_of(document),
-                title_line(document),
+                title_line(document, document.language),
                 document.kind,
                 {
                     line: tuple(places)

@@ -109,6 +109,11 @@ PLACE_IN: dict[str, dict[str, str]] = {
 }
 
 
+def same_place(one: str, other: str) -> bool:
+    """Whether two places are one, whichever language each is written in (迪拜, Dubai)."""
+    return PLACE_IN.get(one, {}).get("en", one) == PLACE_IN.get(other, {}).get("en", other)
+
+
 def revision_text(revision: Revision, language: Language = ROOT_LANGUAGE) -> str:
     """``2018年，迪拜`` in Chinese, ``Dubai, 2018`` in English, whichever language the
     document that named the place wrote it in (a place no table knows stays as it is)."""

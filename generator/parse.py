@@ -22,6 +22,7 @@ from .outline import MAX_DEPTH, Node, Outline, parse_label
 from .patterns import (
     ADDRESSEES,
     ADDRESSEES_EN,
+    ANNEX_HEADING,
     ANNEX_LINE,
     CONTACT_LINE,
     DOT_NUMBERED,
@@ -532,22 +533,31 @@ def parse_sections(
     warnings: Warnings,
     warn_sequence: bool = True,
 ) -> tuple[Section, ...]:
-    """Headings and the clauses under each, anchored uniquely."""
-    drafts: list[tuple[Line, Heading | None, Outline]] = []
+    """Headings and the clauses under each, anchored uniquely; annexes last."""
+    drafts: list[tuple[Line, Heading | str | None, Outline]] = []  # str: an annex's number
     for line in lines:
         if not line.text or is_separator(line.text):
             continue
         heading = heading_of(line.text, citing.language)
-        if heading:
-            drafts.append((line, heading, Outline()))
+        annex = ANNEX_HEADING.match(line.text) if heading is None else None
+        if heading or annex:
+            drafts.append((line, heading or (annex and (annex["en"] or annex["zh"])), Outline()))
             continue
         if not drafts:
             warnings.add(source, line.number, "text before the first heading", line.text)
             drafts.append((Line(line.number, ""), None, Outline()))
-        add_clause(drafts[-1][2], line, source, warnings, warn_sequence)
+        if isinstance(drafts[-1][1], str):  # an annex's paragraphs: its tables' cells and
+            drafts[-1][2].add_unlabelled(
+                line.text.replace("\t", " "), line.number
+            )  # figures are no clauses
+        else:
+            add_clause(drafts[-1][2], line, source, warnings, warn_sequence)
     anchors = Anchors()
     return tuple(
-        freeze_section(line, heading, outline, citing, anchors) for line, heading, outline in drafts
+        freeze_annex(line, heading, outline, citing, anchors)
+        if isinstance(heading, str)
+        else freeze_section(line, heading, outline, citing, anchors)
+        for line, heading, outline in drafts
     )
 
 
@@ -605,6 +615,15 @@ def freeze_section(
         part=heading.part if heading else None,  # type: ignore[arg-type]
         clauses=freeze_clauses(outline.roots, anchor, citing, anchors),
     )
+
+
+def freeze_annex(
+    line: Line, number: str, outline: Outline, citing: Citing, anchors: Anchors
+) -> Section:
+    """An annex: a section with no verb, anchored ``annex-1``, its paragraphs unlabelled."""
+    anchor = anchors.claim(f"annex-{number}")
+    clauses = freeze_clauses(outline.roots, anchor, citing, anchors)
+    return Section(anchor=anchor, heading=line.text, line=line.number, clauses=clauses)
 
 
 def freeze_clauses(

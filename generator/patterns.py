@@ -295,6 +295,15 @@ TITLE_MAX_CHARS = 300
 # ``D.1-1：…`` and the typos ``D.1.5``, ``D-4-1``: an ITU-D outcome.
 OUTCOME_LINE = re.compile(r"^D[.\-](?P<objective>\d)[.\-](?P<number>\d{1,2})[：:]\s*(?P<text>.+)$")
 ANNEX_LINE = re.compile(r"^附件\s*(?P<number>\d+)$")
+# A resolution's annex, a section of its own (``annex-1``) after the operative part:
+# ``ANNEX 1 TO RESOLUTION 71 (REV. DUBAI, 2018)``, ``第71号决议附件1``, ``附件1``.
+ANNEX_HEADING = re.compile(
+    r"""^(?:
+        ANNEX\s+(?P<en>\d{1,2})(?:\s+TO\s+(?:RESOLUTION|DECISION|RECOMMENDATION)\s.*)?
+      | (?:第\d+(?:-\d+)?号决议)?附件\s*(?P<zh>\d{1,2})
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 CONTACT_LINE = re.compile(r"^联系人：$")
 
 # A footnote's marker in a clause's text, as the parser writes it: ``[^1]``.

@@ -76,6 +76,8 @@ YEAR_PAREN = re.compile(r"\((?=\d{4}年?[,，])")
 # A line of Chinese ending in ``;`` ``,`` or ``:``.
 CJK_LINE_END = re.compile(rf"^(?=.*[{_CJK}])(?P<text>.*\S)(?P<mark>[,;:])$")
 
+# A Chinese character (not the full-width forms, which an English line may have).
+CHINESE = re.compile(r"[\u3400-\u9fff]")
 # What full_width_punctuation converts.
 HALF_WIDTH = re.compile(r"[(),;:]")
 # A label and its TAB: what normalise_line need not search for punctuation.
@@ -306,7 +308,9 @@ def normalise_line(line: str) -> str:
     # A label and its TAB have nothing to make full-width, and most labelled lines
     # have no other punctuation: they skip the conversion, the costly part of normalising.
     label = LABEL_TAB.match(line)
-    if HALF_WIDTH.search(line, label.end() if label else 0):
+    # Only a line with Chinese in it has punctuation touching Chinese: an English line
+    # keeps its ``(Rev.1));`` half-width even after a digit.
+    if HALF_WIDTH.search(line, label.end() if label else 0) and CHINESE.search(line):
         line = full_width_punctuation(line)
     return LABEL_THEN_SPACES.sub(lambda m: m.group("label") + "\t", line)
 

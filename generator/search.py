@@ -127,7 +127,7 @@ def search_page(document: Document, tags: Tags, status: str = CURRENT) -> str:
     """Title and key first, then each section heading and each clause: its label (weight
     0), its text, its keys. Filters last, outside the text."""
     factor = STATUS_WEIGHTS[status]
-    title = escape(title_line(document))
+    title = escape(title_line(document, document.language))
     parts = [
         f'<html lang="{LANGUAGE}"><body><main data-pagefind-body>',
         f'<h1 data-pagefind-weight="{weight(TITLE_WEIGHT, factor)}">{title}</h1>',
@@ -154,7 +154,7 @@ def section_html(document: Document, section: Section, factor: float) -> str:
             f'<h2 id="{section.anchor}" data-pagefind-weight="{weight(1, factor)}">'
             f"{escape(section.heading)}</h2>"
         )
-    title, work = title_line(document), work_of(document)
+    title, work = title_line(document, document.language), work_of(document)
     for place, clause in clause_places(document.id, work, title, section.clauses, section.heading):
         parts.append(part_html(place.anchor, place.label, place.text, keys(clause), factor))
     return "".join(parts)

@@ -29,8 +29,12 @@ def test_matrix_matches_the_annex_as_transcribed_by_hand(site: Path) -> None:
             for sdg in named["sdgs"]:
                 expected.setdefault(line, {}).setdefault(str(sdg), []).append(code)
     cells = load(site, "matrix.json")["cells"]
-    found = {
-        line: {sdg: [entry["label"] for entry in entries] for sdg, entries in row.items()}
+    found = {  # the report's entries (Res 71's one clause: tests/test_matrix.py)
+        line: {
+            sdg: [entry["label"] for entry in entries if entry["document"] == "report-003"]
+            for sdg, entries in row.items()
+            if any(entry["document"] == "report-003" for entry in entries)
+        }
         for line, row in cells.items()
     }
     assert found == expected
@@ -57,12 +61,15 @@ def test_matrix_json_keeps_its_fields_and_says_where_entries_come_from(
 ) -> None:
     data = load(site, "matrix.json")
     assert list(data) == ["action_lines", "sdgs", "cells", "sources", "by_document"]
-    (source,) = data["sources"]
+    source, res_71 = data["sources"]
     entries = [entry for row in data["cells"].values() for cell in row.values() for entry in cell]
-    assert {entry["document"] for entry in entries} == {source["document"]} == {"report-003"}
-    assert source["url"] == "/report-003/" and source["entries"] == len(entries)
-    assert source["outcomes"] == len({entry["label"] for entry in entries}) == 16
+    assert {entry["document"] for entry in entries} == {"report-003", "en/pp-71-2018"}
+    from_report = [entry for entry in entries if entry["document"] == "report-003"]
+    assert source["url"] == "/report-003/" and source["entries"] == len(from_report)
+    assert source["outcomes"] == len({entry["label"] for entry in from_report}) == 16
     assert source["clauses"] == 0
+    assert res_71["url"] == "/en/pp-71-2018/" and (res_71["clauses"], res_71["outcomes"]) == (1, 0)
+    assert res_71["entries"] == len(entries) - len(from_report) == 3 * 9
 
 
 def test_matrix_json_by_document_lists_every_clause_naming_an_action_line(

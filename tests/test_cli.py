@@ -16,8 +16,9 @@ def test_parse_writes_one_yaml_per_document(
 ) -> None:
     out = tmp_path / "out"
     assert main(["parse", str(SOURCES), "--out", str(out)]) == 0
-    assert len(list(out.glob("*.yaml"))) == 14
-    assert "14 documents (12 resolutions, 2 reports)" in capsys.readouterr().out
+    assert len(list(out.rglob("*.yaml"))) == 78  # 14 Chinese, 64 English (en/)
+    summary = "78 documents (73 resolutions, 2 reports, 2 decisions, 1 recommendation)"
+    assert summary in capsys.readouterr().out
 
 
 def test_an_error_leaves_the_previous_output_intact(

@@ -48,6 +48,7 @@ def refused(
     out = tmp_path / "out"
     out.mkdir()
     for name, data in seeds_yaml.items():
+        (out / name).parent.mkdir(exist_ok=True)
         (out / name).write_bytes(data)
     capsys.readouterr()
     assert main(["parse", str(SOURCES), str(bad), "--out", str(out)]) == 1
@@ -283,6 +284,7 @@ def test_strict_refuses_repeated_ids_and_keeps_what_was_built(
     out = tmp_path / "out"
     out.mkdir()
     for name, data in seeds_yaml.items():
+        (out / name).parent.mkdir(exist_ok=True)
         (out / name).write_bytes(data)
     command = ["parse", str(SOURCES), str(BAD / "duplicate"), "--out", str(out), "--strict"]
     assert main(command) == 1

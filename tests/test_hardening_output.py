@@ -53,7 +53,7 @@ def build_sources(sources: Path) -> Options:
 @pytest.fixture(scope="module")
 def emoji_build(tmp_path_factory: pytest.TempPathFactory) -> Options:
     return build_sources(
-        write_sources(tmp_path_factory.mktemp("emoji"), {"950_x.txt": EMOJI_REPORT})
+        write_sources(tmp_path_factory.mktemp("emoji"), {"950_x.zh.txt": EMOJI_REPORT})
     )
 
 
@@ -96,7 +96,7 @@ def test_a_title_is_escaped_where_the_theme_writes_it_unescaped(tmp_path: Path) 
     without escaping it: the title there is HTML, escaped by the generator."""
     title = "Report </title><script>alert(1)</script> &lt;b&gt; 2024"
     options = build_sources(
-        write_sources(tmp_path, {"951_x.txt": f"{title}\n\n第一节\n1\t文本。\n"})
+        write_sources(tmp_path, {"951_x.zh.txt": f"{title}\n\n第一节\n1\t文本。\n"})
     )
     html = page(options.site, "report-951")
     assert "<script>alert(1)" not in html

@@ -97,19 +97,20 @@ def clause_html(site: Path, document_id: str, anchor: str) -> str:
 
 
 def test_a_citation_lands_on_the_revision_it_names(site: Path) -> None:
-    """第140号决议（2018年，迪拜）: the collection has no adopted text of it, only two
-    proposals (one amending it), so the link is its entry on Res 140's page, never a
-    proposal's page nor another revision's."""
+    """第140号决议（2018年，迪拜）: the collection has its adopted text in English (the
+    PP-18 Final Acts), and two Chinese proposals (one amending it): the link is that
+    text, never a proposal's page nor another revision's; its entry on Res 140's page
+    leads there too. (A revision the collection lacks: the next test.)"""
     html = clause_html(site, "wtsa-75-2022", "considering-e-viii")
     assert re.search(
-        r'<a class="citation" href="\.\./works/pp-140/#revision-2018" '
-        r'title="全权代表大会第140号决议（2018年，迪拜）：本站未收录其通过的文本">第140号决议',
+        r'<a class="citation" href="\.\./en/pp-140-2018/" '
+        r'title="全权代表大会第140号决议（2018年，迪拜）">第140号决议',
         html,
     )
     entry = page(site, "works/pp-140")
     entry = entry[entry.index('<li id="revision-2018">') :]
     entry = entry[: entry.index("</li>")]
-    assert "本站未收录通过的文本" in entry
+    assert '<a href="../../en/pp-140-2018/">通过的文本</a>' in entry
     assert (
         '修改或废止本版本的提案（其中可见本版本的部分文字）：<a href="../../pp-140-2022-eur-44a15-1/">EUR/44A15/1</a>'
         in entry
@@ -127,9 +128,9 @@ def test_cited_by_says_which_revision_each_clause_names(site: Path) -> None:
 
 
 def test_a_citation_outside_the_collection_is_marked(site: Path) -> None:
-    html = clause_html(site, "wtsa-75-2022", "considering-e-vii")
-    (cited,) = re.findall(r'class="citation citation-missing" title="([^"]+)">第139号决议', html)
-    assert cited == "全权代表大会第139号决议：本站未收录"
+    html = clause_html(site, "wtsa-75-2022", "considering-e-ix")
+    (cited,) = re.findall(r'class="citation citation-missing" title="([^"]+)">第178号决议', html)
+    assert cited == "全权代表大会第178号决议：本站未收录"
 
 
 def test_each_number_of_a_shared_citation_links_to_its_own_resolution(site: Path) -> None:
@@ -158,16 +159,23 @@ def test_a_proposal_says_so_and_the_works_page_lists_proposals_apart(site: Path)
     assert "<title>全权代表大会第140号决议（2018年，迪拜）修改提案 EUR/44A15/1 - " in html
     assert "这是一份提案，不是大会通过的文本。" in html
     assert "<strong>MOD</strong> EUR/44A15/1（CEPT），提交2022年布加勒斯特全权代表大会" in html
+    # The text it amends is in the collection in English: the proposal leads there.
     assert (
-        '所修改的文本：<a href="../works/pp-140/">全权代表大会第140号决议（2018年，迪拜，修订版）</a>，本站未收录其通过的文本'
+        '所修改的文本：<a href="../en/pp-140-2018/">全权代表大会第140号决议（2018年，迪拜）</a>'
         in html
     )
     versions = page(site, "works/pp-140")
-    assert "本站未收录本决议通过的文本，只收录了下列提案。" in versions
     assert versions.index('href="../../pp-140-2022-eur-44a15-1/"') < versions.index(
         'href="../../pp-140-2018-eur-48a1-9/"'
     )
     assert "（提交2018年迪拜全权代表大会）" in versions
+    # Res 185, which EUR/48A1/6 proposed to abolish, is not in the PP-18 Final Acts.
+    abolished = page(site, "works/pp-185")
+    assert "本站未收录本决议通过的文本，只收录了下列提案。" in abolished
+    assert (
+        '所废止的文本：<a href="../works/pp-185/">全权代表大会第185号决议（2014年，釜山，修订版）</a>，'
+        "本站未收录其通过的文本"
+    ) in page(site, "pp-185-2018-eur-48a1-6")
 
 
 def test_clauses_carry_action_line_and_sdg_labels(site: Path) -> None:
@@ -184,7 +192,7 @@ def test_the_index_rows_carry_what_the_filters_match(site: Path) -> None:
         r'data-action-lines="([^"]*)" data-sdgs="([^"]*)">',
         html,
     )
-    assert len(rows) == 14
+    assert len(rows) == 78  # 14 Chinese, 64 English
     assert ("pp", "2018", "proposal", "", "5") in rows  # pp-70-2018-eur-48a1-10
     assert [row[:3] for row in rows].count(("wtsa", "2022", "adopted")) == 1
     assert [row[0] for row in rows].count("report") == 2
@@ -222,7 +230,7 @@ def test_the_matrix_is_a_table_with_row_and_column_headers(site: Path) -> None:
 
 
 def test_empty_matrix_cells_are_visibly_empty(corpus: Parsed, tmp_path: Path) -> None:
-    documents = [d for d in corpus.documents if d.id != "report-003"]
+    documents = [d for d in corpus.documents if d.id not in ("report-003", "en/pp-71-2018")]
     html = page(build_documents(documents, tmp_path), "matrix")
     assert matrix_table(html, "by-sdg").count('<td class="empty">–</td>') == 11 * 17
     assert "没有同时提及行动方面和可持续发展目标的条款或成果，因此矩阵为空" in html
@@ -253,7 +261,9 @@ def test_the_cross_reference_index_names_what_each_work_cites_and_what_cites_it(
     row = re.search(r'<tr id="work-pp-140">(.*?)</tr>', html, re.DOTALL)
     assert row is not None
     cited_by = collection.cited_by("pp-140")
-    assert f'<a href="../../pp-140-2022-eur-44a15-1/#cited-by">{len(cited_by)}</a>' in row[1]
+    latest = collection.latest("pp-140")  # the adopted text (Dubai, 2018), in English
+    assert latest is not None and latest.id == "en/pp-140-2018"
+    assert f'<a href="../../en/pp-140-2018/#cited-by">{len(cited_by)}</a>' in row[1]
     for citing in {ref.place.document for ref in cited_by}:
         assert f'href="../../{citing}/"' in row[1]
     for target in {ref.target for ref in collection.cites("pp-140")}:

@@ -8,6 +8,7 @@ import pytest
 
 from benchmarks.synth import BODIES, source_text, synthesize
 from generator.errors import Warnings
+from generator.html import marked_footnotes
 from generator.link import Collection, places
 from generator.model import Clause, Document
 from generator.parse import Parsed, parse_lines
@@ -71,9 +72,12 @@ def test_synthetic_citations_point_inside_the_corpus(synthetic: list[Document]) 
 
 
 def test_a_resolution_written_as_a_source_text_parses_back_the_same(corpus: Parsed) -> None:
-    """The writer the synthetic corpora use, checked against every seed resolution."""
+    """The writer the synthetic corpora use, checked against every resolution of the
+    collection: the Chinese seeds, and the English texts imported from Akoma Ntoso
+    (their repaired model, written as a Word export, reads back as the same model)."""
     resolutions = [d for d in corpus.documents if d.kind == "resolution" and d.sections]
-    assert len(resolutions) >= 10
+    assert len([d for d in resolutions if d.language == "zh"]) == 11
+    assert len([d for d in resolutions if d.language == "en"]) == 61
     for document in resolutions:
         (back,) = parse_text(source_text(document))
         assert without_lines(back) == without_lines(document), document.id
@@ -92,9 +96,17 @@ def without_lines(document: Document) -> Document:
         revision=document.revision or (document.proposal.conference if document.proposal else None),
         source="",
         line=0,
+        expression=None,
+        repairs=(),
         proposal=None,
         history=(),
-        footnotes=tuple(replace(note, line=0) for note in document.footnotes),
+        # A footnote no marker points to (an unrepaired fault of the Akoma Ntoso file)
+        # has no place in a Word export's text.
+        footnotes=tuple(
+            replace(note, line=0)
+            for note in document.footnotes
+            if note.id in marked_footnotes(document)
+        ),
         sections=tuple(
             replace(s, line=0, clauses=tuple(map(clause, s.clauses))) for s in document.sections
         ),
