@@ -101,7 +101,7 @@ def revision(revision: Revision | None) -> dict[str, Any] | None:
 
 def document_entry(collection: Collection, document: Document) -> dict[str, Any]:
     action_lines, sdgs = collection.tags(document.id)
-    latest = collection.latest(work_of(document))
+    latest = collection.latest(work_of(document), document.language)
     proposal = document.proposal
     return {
         "id": document.id,

@@ -94,7 +94,7 @@ def build_from(parsed: Parsed, options: Options, stages: Stages) -> Report:
             with stages.run("mkdocs"):
                 build_site(docs, built, CONFIG, memos.site)
             with stages.run("search"):
-                search.finish(built / "pagefind")
+                search.finish(built)
         with stages.run("publish"):
             staging.publish(options.out, options.site, docs_target)
             if memos.alignments:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 from markupsafe import Markup
@@ -190,6 +191,34 @@ def proposed_text(part: Clause | Outcome) -> str:
     return without_footnotes(proposed(part) if isinstance(part, Clause) else part.text)
 
 
+def bilingual_html(documents: list[Document], root: str) -> Markup:
+    """The same text in two languages side by side, clause beside clause with the same
+    anchor (the anchors are the same in every language); a clause only one of them has
+    stands alone on its side. Each cell says its language and links to its clause."""
+    columns = [{place.anchor: (place, part) for place, part in places(d)} for d in documents]
+    first, second = (list(column) for column in columns)
+    rows = []
+    for op, a, b, c, d in SequenceMatcher(None, first, second, autojunk=False).get_opcodes():
+        left, right = first[a:b], second[c:d]
+        for n in range(max(len(left), len(right))):
+            anchors = (left[n] if n < len(left) else None, right[n] if n < len(right) else None)
+            cells = []
+            for document, column, anchor in zip(documents, columns, anchors, strict=True):
+                if anchor is None:
+                    cells.append(f'<div class="bilingual-cell" lang="{document.language}"></div>')
+                    continue
+                place, part = column[anchor]
+                link = escape(href(root, document_page(document.id), anchor))
+                cells.append(
+                    f'<div class="bilingual-cell" lang="{document.language}">'
+                    f'<a class="bilingual-label" href="{link}">{escape(place.label)}</a> '
+                    f"{escape(proposed_text(part))}</div>"
+                )
+            ident = f' id="{escape(anchors[0] or anchors[1] or "")}"'
+            rows.append(f'<div class="bilingual-row"{ident}>{"".join(cells)}</div>\n')
+    return Markup(f'<div class="bilingual">\n{"".join(rows)}</div>')
+
+
 def compare_row(anchor: str, label: str, note: str, diff: str, old_text: str = "") -> str:
     ident = f' id="{escape(anchor)}"' if anchor else ""
     was = f'<span class="compare-was">{escape(note)}</span>' if note else ""
@@ -246,9 +275,9 @@ def work_name(collection: Collection, work: str, language: Language) -> str:
 
 
 def work_href(collection: Collection, work: str, root: str, language: Language) -> str | None:
-    """The newest adopted text's page; the work's page (in ``language``) if the
-    collection has only proposals of it; None for a work not in the collection."""
-    latest = collection.latest(work)
+    """The newest adopted text's page (in ``language`` if the collection has it so); the
+    work's page if the collection has only proposals of it; None for a work not in it."""
+    latest = collection.latest(work, language)
     if latest is not None:
         return href(root, document_page(latest.id))
     return href(root, work_page(work, language)) if collection.versions(work) else None

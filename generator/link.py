@@ -15,8 +15,17 @@ from itertools import combinations, pairwise
 from typing import Protocol
 
 from .align import Lineage, alignment, in_time, lineages, proposed
-from .model import Clause, Document, Outcome, Revision, every_clause
-from .names import document_url, document_year, label_text, same_place, title_line, work_of
+from .model import LANGUAGES, Clause, Document, Outcome, Revision, every_clause
+from .names import (
+    document_url,
+    document_year,
+    label_text,
+    same_place,
+    split_language,
+    text_id,
+    title_line,
+    work_of,
+)
 from .tables import BODIES
 
 
@@ -139,6 +148,11 @@ def clause_places(
             yield from clause_places(document, work, title, clause.clauses, label)
 
 
+def same_text(one: Document, other: Document) -> bool:
+    """Whether two documents are one text, in the same or another language."""
+    return text_id(one) == text_id(other)
+
+
 def newest_first(document: Document) -> tuple[bool, int]:
     """Adopted texts before proposals, each newest first."""
     return (document.proposal is not None, -(document_year(document) or 0))
@@ -171,6 +185,7 @@ class Collection:
             "versions",
             "latest",
             "adopted",
+            "translations",
             "timeline",
             "compared",
             "comparable",
@@ -246,11 +261,16 @@ class Collection:
     def versions(self, work: str) -> list[Document]:
         return self._works.get(work, [])
 
-    def latest(self, work: str) -> Document | None:
-        """The work's newest adopted text (a report is one); None if the collection
-        has only proposals of it, or nothing."""
+    def latest(self, work: str, language: str | None = None) -> Document | None:
+        """The work's newest adopted text (a report is one), in ``language`` where the
+        collection has that text in it; None if the collection has only proposals of
+        the work, or nothing."""
         versions = self._works.get(work)
-        return versions[0] if versions and versions[0].proposal is None else None
+        if not versions or versions[0].proposal is not None:
+            return None
+        newest = versions[0]
+        wanted = [d for d in versions if d.language == language and same_text(d, newest)]
+        return wanted[0] if wanted else newest
 
     def adopted(self, work: str, year: int, place: str | None = None) -> Document | None:
         """The adopted text of a work's revision of that year, if the collection has it
@@ -347,6 +367,17 @@ class Collection:
             for group in self.lineages(work)
             if document in group.clauses and newest in group.clauses
         }
+
+    def translations(self, document: str) -> list[str]:
+        """The same text in the collection's other languages (``names.text_id``): the
+        ids of its language versions, in the order of ``model.LANGUAGES``."""
+        wanted = split_language(document)[1]
+        found = {
+            d.language: d.id
+            for d in self._works.get(work_of(self._by_id[document]), [])
+            if d.id != document and split_language(d.id)[1] == wanted
+        }
+        return [found[language] for language in LANGUAGES if language in found]
 
     def previous(self, document: str) -> str | None:
         """The document of the same work just before this one (``compared``), if any."""

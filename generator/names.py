@@ -220,6 +220,11 @@ def compare_page(older: str, newer: str) -> str:
     return in_language(f"compare/{older_text}/{split_language(newer)[1]}.md", language)
 
 
+def bilingual_page(document_id: str, language: Language = ROOT_LANGUAGE) -> str:
+    """The page of a text beside its language versions: ``bilingual/wtsa-75-2022.md``."""
+    return in_language(f"bilingual/{split_language(document_id)[1]}.md", language)
+
+
 def matrix_cell_page(action_line: str, sdg: int, language: Language = ROOT_LANGUAGE) -> str:
     return in_language(f"matrix/{action_line.lower()}-sdg-{sdg}.md", language)
 

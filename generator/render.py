@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from .html import (
     ClauseWriter,
+    bilingual_html,
     cited_by_html,
     compare_html,
     edit_counts,
@@ -42,6 +43,7 @@ from .model import Document, Language
 from .names import (
     ROOT_LANGUAGE,
     action_line_page,
+    bilingual_page,
     compare_page,
     conference_text,
     document_page,
@@ -72,7 +74,7 @@ from .tables import (
     BODY_SHORT_NAMES_IN,
     SDGS_IN,
 )
-from .translate import SITE_LANGUAGES, gettext, ngettext
+from .translate import OWN_NAMES, SITE_LANGUAGES, gettext, ngettext
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
@@ -155,7 +157,7 @@ def pages(collection: Collection, aliases: dict[str, dict[str, str]]) -> Iterato
     groups = xref_groups(collection)
     documents = {document.id: document for document in collection.documents()}
     for language in SITE_LANGUAGES:
-        yield from site_pages(collection, groups, language)
+        yield from site_pages(collection, groups, documents, language)
     for document in collection.documents():
         context = {"document": document, "aliases": aliases.get(document.id, {})}
         yield Page(document_page(document.id), "document.md.j2", context, document.language)
@@ -167,7 +169,10 @@ def pages(collection: Collection, aliases: dict[str, dict[str, str]]) -> Iterato
 
 
 def site_pages(
-    collection: Collection, groups: dict[str, list[str]], language: Language
+    collection: Collection,
+    groups: dict[str, list[str]],
+    documents: dict[str, Document],
+    language: Language,
 ) -> Iterator[Page]:
     """The pages of the site that each of its languages has: index, cross-references,
     works, matrix, about, search."""
@@ -188,6 +193,11 @@ def site_pages(
     for work, versions in collection.works().items():
         if versions[0].kind == "resolution":
             yield Page(work_page(work, language), "work.md.j2", {"work": work}, language)
+    for document in collection.documents():  # a text beside its language versions, once
+        others = collection.translations(document.id)
+        if others and document.language == ROOT_LANGUAGE:
+            context = {"texts": [document, *(documents[id] for id in others[:1])]}
+            yield Page(bilingual_page(document.id, language), "bilingual.md.j2", context, language)
     for action_line, row in collection.matrix().items():
         for sdg in row:
             context = {"action_line": action_line, "sdg": sdg}
@@ -275,6 +285,9 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         marked_footnotes=marked_footnotes,
         cited_by_html=partial(cited_by_html, language=language),
         compare_html=partial(compare_html, language=language),
+        bilingual_html=bilingual_html,
+        own_names=OWN_NAMES,
+        bilingual_page=partial(bilingual_page, language=language),
         compare_page=compare_page,
         group_by_document=group_by_document,
         alias_hrefs=alias_hrefs,

@@ -1,4 +1,6 @@
-"""The search index: Pagefind (extended build, which segments Chinese), one record per document.
+"""The search index: Pagefind (extended build, which segments Chinese), one record per document,
+a bundle per language (``/pagefind/``, ``/en/pagefind/``): a Chinese page's search box
+searches the Chinese documents, an English page's the English ones.
 
 Pagefind runs from the build over the documents, not over the site's HTML: each
 document is given to it as a small page made for search, one record per document
@@ -57,12 +59,18 @@ from pagefind.service import get_executable
 
 from .html import escape, without_footnotes
 from .link import Collection, Tags, clause_places
-from .model import Citation, Clause, Document, Outcome, Section
-from .names import document_url, document_year, split_work, title_line, work_of
+from .model import Citation, Clause, Document, Language, Outcome, Section
+from .names import (
+    document_url,
+    document_year,
+    in_language,
+    split_work,
+    text_id,
+    title_line,
+    work_of,
+)
 from .signals import die_with_parent
 from .tables import ACTION_LINES, BODY_SHORT_NAMES, SDGS
-
-LANGUAGE = "zh"
 
 # The word before a clause's keys in the search page: it never occurs in a text
 # (``search_text`` takes it out), and Pagefind keeps it in a page's content, where
@@ -105,9 +113,12 @@ class Record:
 
 def records(collection: Collection) -> list[Record]:
     """A record per document."""
+    # A URL from the root of its language's pages, where its bundle is (``/en/pagefind/``
+    # holds ``/pp-140-2018/`` for ``/en/pp-140-2018/``): the search box makes each
+    # result's link from its bundle's folder (assets/search.js, ``siteHref``).
     return [
         Record(
-            document_url(d.id),
+            document_url(text_id(d)),
             search_page(d, collection.tags(d.id), status(d, collection)).encode(),
         )
         for d in collection.documents()
@@ -119,7 +130,7 @@ def status(document: Document, collection: Collection) -> str:
     the newest text (a report is one)."""
     if document.proposal is not None:
         return PROPOSAL
-    latest = collection.latest(work_of(document))
+    latest = collection.latest(work_of(document), document.language)
     return SUPERSEDED if latest is not None and latest.id != document.id else CURRENT
 
 
@@ -129,7 +140,8 @@ def search_page(document: Document, tags: Tags, status: str = CURRENT) -> str:
     factor = STATUS_WEIGHTS[status]
     title = escape(title_line(document, document.language))
     parts = [
-        f'<html lang="{LANGUAGE}"><body><main data-pagefind-body>',
+        # Each language's words as Pagefind reads them (Chinese segmented, English stemmed).
+        f'<html lang="{document.language}"><body><main data-pagefind-body>',
         f'<h1 data-pagefind-weight="{weight(TITLE_WEIGHT, factor)}">{title}</h1>',
     ]
     if key := document_key(document):
@@ -328,17 +340,53 @@ def search_filters(collection: Collection) -> list[Filter]:
 # --- Pagefind ----------------------------------------------------------------------
 
 
-def start_indexing(collection: Collection, folder: Path) -> Indexing:
-    """Pagefind indexing every document in the background (``folder`` holds its work)."""
-    return Indexing(records(collection), folder / "pages", folder / "bundle")
+def start_indexing(collection: Collection, folder: Path) -> Indexings:
+    """Pagefind indexing every document in the background (``folder`` holds its work):
+    a bundle per language, each read by the search box of the pages in it."""
+    by_language: dict[Language, list[Record]] = {}
+    for document, record in zip(collection.documents(), records(collection), strict=True):
+        by_language.setdefault(document.language, []).append(record)
+    return Indexings(
+        {
+            bundle_path(language): Indexing(
+                found, folder / language / "pages", folder / language / "bundle", language
+            )
+            for language, found in by_language.items()
+        }
+    )
 
 
-def write_index(records: list[Record], site: Path) -> None:
-    """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) into ``site/pagefind``."""
+def bundle_path(language: Language) -> str:
+    """Where a language's bundle is in the site: ``pagefind``, ``en/pagefind``."""
+    return in_language("pagefind", language)
+
+
+def write_index(records: list[Record], site: Path, language: Language = "zh") -> None:
+    """Write the Pagefind bundle (index chunks, its JS, CSS and WASM) of these records,
+    all in ``language``, into the site."""
     with tempfile.TemporaryDirectory() as folder:
-        indexing = Indexing(records, Path(folder) / "pages", Path(folder) / "bundle")
+        indexing = Indexing(records, Path(folder) / "pages", Path(folder) / "bundle", language)
         with indexing:
-            indexing.finish(site / "pagefind")
+            indexing.finish(site / bundle_path(language))
+
+
+class Indexings:
+    """The indexing of each language, side by side (``Indexing``): finished into the
+    site, each bundle where its language's pages look for it."""
+
+    def __init__(self, indexings: dict[str, Indexing]) -> None:
+        self.indexings = indexings
+
+    def finish(self, site: Path) -> None:
+        for path, indexing in self.indexings.items():
+            indexing.finish(site / path)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for indexing in self.indexings.values():
+            indexing.__exit__()
 
 
 class Indexing:
@@ -351,7 +399,9 @@ class Indexing:
     moves the bundle where it belongs once written, or raises what went wrong.
     """
 
-    def __init__(self, records: list[Record], pages: Path, bundle: Path) -> None:
+    def __init__(
+        self, records: list[Record], pages: Path, bundle: Path, language: Language
+    ) -> None:
         self.bundle = bundle
         binary = get_executable()
         if binary is None:
@@ -367,7 +417,9 @@ class Indexing:
         # Pagefind's end, go first; Pagefind takes what they leave of both cores.
         nice = ["nice", "-n", "10"] if shutil.which("nice") else []
         command = [*nice, str(binary), "--site", str(pages.resolve()), "--output-path"]
-        command += [str(bundle.resolve()), "--force-language", LANGUAGE, "--quiet"]
+        # One language per bundle: the search box of a Chinese page must not have its
+        # query split again by the browser's segmenter (assets/search.js, ``load``).
+        command += [str(bundle.resolve()), "--force-language", language, "--quiet"]
         # In ``pages``, where no pagefind.yml of anyone's can change what it does.
         self.process = subprocess.Popen(
             command,

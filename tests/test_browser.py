@@ -70,11 +70,18 @@ def test_a_clause_permalink_opens_at_the_clause_highlighted(page: Page) -> None:
 def test_clicking_a_citation_lands_on_the_cited_resolution(page: Page, base_url: str) -> None:
     page.goto("/wtsa-75-2022/#considering-e-viii")
     page.click("#considering-e-viii a.citation")
-    # 第140号决议（2018年，迪拜）: the collection has only proposals of Res 140, so the
-    # citation lands on Dubai 2018's entry of its page, which says so.
-    page.wait_for_url(f"{base_url}/works/pp-140/#revision-2018")
-    assert page.inner_text("h1") == "全权代表大会第140号决议：版本和提案"
-    entry = page.locator("#revision-2018")
+    # 第140号决议（2018年，迪拜）: the collection has that text in English (PP-18's Final
+    # Acts), so the citation lands there, on a page in English.
+    page.wait_for_url(f"{base_url}/en/pp-140-2018/")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.inner_text("h1").startswith("Resolution 140 (Dubai, 2018)")
+    # 第101…号决议（2014年，釜山）: only proposals show the Busan text, so the citation
+    # lands on Busan 2014's entry of Res 101's page, which says so.
+    page.goto("/pp-102-2018-eur-48a1-8/#recalling-c")
+    page.click("#recalling-c a.citation >> text=101")
+    page.wait_for_url(f"{base_url}/works/pp-101/#revision-2014")
+    assert page.inner_text("h1") == "全权代表大会第101号决议：版本和提案"
+    entry = page.locator("#revision-2014")
     assert entry.is_visible() and "本站未收录通过的文本" in entry.inner_text()
 
 

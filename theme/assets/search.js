@@ -184,10 +184,11 @@
     return /^[\s.]*$/.test(token);  // the ". " Pagefind puts after a heading
   }
 
-  // A page's content as Pagefind keeps it: its words, split by zero-width spaces, with
-  // "<" and ">" escaped (as raw_content, which indexes the words as locations do).
-  function words(page) {
-    return page.raw_content.split("\u200b").map(function (token) {
+  // A page's content as Pagefind keeps it: its words, split by zero-width spaces (where
+  // it segmented Chinese) and spaces (between English words), with "<" and ">" escaped
+  // (as raw_content, which indexes the words as locations do).
+  function pageWords(page) {
+    return page.raw_content.split(/[\u200b\s]+/).map(function (token) {
       return token.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
     });
   }
@@ -292,7 +293,7 @@
   // its search asked for it lacks. ``terms`` adds what it has besides (the clauses of
   // Resolution 140 citing Resolution 140, for "Res 140").
   function analyse(page, plan, asked, terms) {
-    var tokens = words(page), lacking = new Set(asked);
+    var tokens = pageWords(page), lacking = new Set(asked);
     var found = parts(page, tokens).map(function (part, order) {
       var hit = hits(part, tokens, plan, terms);
       hit.had.forEach(function (term) { lacking.delete(term); });
@@ -318,7 +319,7 @@
   async function learnSplits(phrase, candidates) {
     var target = squeezed(phrase.text), splits = new Map();
     for (var result of candidates.slice(0, LEARN_FROM)) {
-      var tokens = words(await result.data()), starts = new Map(), joined = "";
+      var tokens = pageWords(await result.data()), starts = new Map(), joined = "";
       tokens.forEach(function (token, at) {
         starts.set(joined.length, at);
         joined += squeezed(token);
@@ -442,10 +443,19 @@
 
   // --- Showing results ----------------------------------------------------------------
 
-  // Pagefind's URLs start at the site's root ("/pp-140-2022/#resolves-6-i"); the site
-  // may live in a folder, which is where the bundle's parent is.
+  // Pagefind's URLs are its records' (from the root of their language's pages, where
+  // the bundle is: "/pp-140-2022/#resolves-6-i" in /pagefind/, "/pp-140-2018/" in
+  // /en/pagefind/) after the path of the bundle's folder, which it finds itself
+  // ("/", "/en/", or the folder a site lives in): a path from the host's root.
   function siteHref(bundle, url) {
-    return new URL(url.replace(/^\//, ""), new URL("..", bundle)).href;
+    return new URL(url, new URL(bundle, location.href)).href;
+  }
+
+  // Whether two words of a page had a space between them: English words did (the page's
+  // words are split at spaces), Chinese and its punctuation did not.
+  var CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+  function spaced(before, after) {
+    return !CHINESE.test(before.slice(-1)) && !CHINESE.test(after.charAt(0));
   }
 
   // A clause's words around its first hit, the hits marked; its beginning when only its
@@ -463,6 +473,7 @@
     var out = element("p", "site-search__excerpt");
     if (start > from) out.appendChild(document.createTextNode("…"));
     for (var at = start; at < end; at++) {
+      if (at > start && spaced(tokens[at - 1], tokens[at])) out.appendChild(document.createTextNode(" "));
       if (part.tokens.has(at)) out.appendChild(element("mark", "", tokens[at]));
       else out.appendChild(document.createTextNode(tokens[at]));
     }
