@@ -14,7 +14,7 @@ from typing import Any
 
 from .link import Collection, Place, Reference
 from .model import Document, Edit, Revision, every_clause
-from .names import document_url, url, work_of, work_page
+from .names import document_url, split_language, url, work_of, work_page
 from .tables import ACTION_LINES, SDGS
 
 
@@ -107,6 +107,14 @@ def document_entry(collection: Collection, document: Document) -> dict[str, Any]
         "id": document.id,
         "url": document_url(document.id),
         "kind": document.kind,
+        "language": document.language,
+        # The same text in other languages: language → its id.
+        "versions": {
+            split_language(other)[0]: other for other in collection.translations(document.id)
+        },
+        "source": document.source,
+        "expression": document.expression,  # its Akoma Ntoso expression, if it came from one
+        "repairs": len(document.repairs),
         "work": work_of(document),
         "body": document.body,
         "number": document.number,

@@ -256,6 +256,11 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         sdgs=SDGS_IN[language],
         body_names=BODY_NAMES_IN[language],
         group_names=group_names(language),
+        # The index's body column: Chinese names its bodies in full, English by their
+        # short names (PP, WTSA), as English texts do, which leaves the titles room.
+        index_body_names=group_names(language)
+        if language == ROOT_LANGUAGE
+        else group_names(language) | BODY_SHORT_NAMES_IN[language],
         revision_text=partial(revision_text, language=language),
         conference_text=partial(conference_text, language=language),
         revision_anchor=revision_anchor,

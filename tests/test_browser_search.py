@@ -108,10 +108,13 @@ def results_page(page: Page, query: str, **filters: str) -> None:
 
 
 def hits_by_model(corpus: Parsed, names: Callable[[Clause | Outcome], bool]) -> set[str]:
-    """Every clause or outcome of the seeds that names the thing, as a link."""
+    """Every clause or outcome of the Chinese documents that names the thing, as a link:
+    a Chinese page's box searches the Chinese documents (the English ones have their
+    own index, tests/test_browser_languages.py)."""
     return {
         f"/{d.id}/#{place.anchor}"
         for d in corpus.documents
+        if d.language == "zh"
         for place, part in places(d)
         if names(part)
     }

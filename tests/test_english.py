@@ -26,10 +26,11 @@ from generator.parse import heading_of, parse_lines
 from generator.read import Source, language_of, normalise, stated_language
 from generator.store import load
 
-AKN = Path("/work/shared/corpus/en/pp18-final-acts-akn.xml")
 DATA = Path(__file__).resolve().parent / "data" / "english"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEEDS = Path(__file__).resolve().parents[1] / "content" / "sources"
+# The PP-18 Final Acts in English, as shipped (a copy of ../shared/corpus/en/'s).
+AKN = SEEDS / "pp18-final-acts-akn.xml"
 EN = "en"
 
 
