@@ -21,7 +21,6 @@ from .names import (
     document_year,
     label_text,
     same_place,
-    split_language,
     text_id,
     title_line,
     work_of,
@@ -274,7 +273,7 @@ class Collection:
 
     def adopted(self, work: str, year: int, place: str | None = None) -> Document | None:
         """The adopted text of a work's revision of that year, if the collection has it
-        (the place must agree where both name one, in whichever language). Plain arguments, as every query's:
+        (the place must agree where both name one, in either language). Plain arguments, as every query's:
         the incremental layer records them."""
         for document in self._works.get(work, []):
             found = document.revision
@@ -371,11 +370,11 @@ class Collection:
     def translations(self, document: str) -> list[str]:
         """The same text in the collection's other languages (``names.text_id``): the
         ids of its language versions, in the order of ``model.LANGUAGES``."""
-        wanted = split_language(document)[1]
+        this = self._by_id[document]
         found = {
             d.language: d.id
-            for d in self._works.get(work_of(self._by_id[document]), [])
-            if d.id != document and split_language(d.id)[1] == wanted
+            for d in self._works.get(work_of(this), [])
+            if d.id != document and same_text(d, this)
         }
         return [found[language] for language in LANGUAGES if language in found]
 
