@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import is_error_template
 
 from generator.model import LANGUAGES
-from generator.names import in_language, split_language
+from generator.names import in_language, search_bundle, split_language
 from generator.translate import OWN_NAMES, gettext
 
 
@@ -59,9 +59,10 @@ def page_languages(page: Any, files: Files) -> None:
 
 
 def on_env(env: Any, **_: Any) -> Any:
-    """The theme's templates (site_overrides/) get our words in the page's language:
-    ``{{ "搜索" | translated(page.meta.language) }}``."""
+    """The theme's templates (site_overrides/) get our words in the page's language
+    (``{{ "搜索" | translated(page.meta.language) }}``), and where its search index is."""
     env.filters["translated"] = lambda message, language: gettext(language)(message)
+    env.globals["search_bundle"] = search_bundle  # the search index of a language's pages
     return env
 
 

@@ -220,6 +220,12 @@ def compare_page(older: str, newer: str) -> str:
     return in_language(f"compare/{older_text}/{split_language(newer)[1]}.md", language)
 
 
+def search_bundle(language: Language) -> str:
+    """Where the search index of a language's documents is: ``pagefind/``, ``en/pagefind/``
+    (read by the search box of the pages in that language)."""
+    return in_language("pagefind/", language)
+
+
 def bilingual_page(document_id: str, language: Language = ROOT_LANGUAGE) -> str:
     """The page of a text beside its language versions: ``bilingual/wtsa-75-2022.md``."""
     return in_language(f"bilingual/{split_language(document_id)[1]}.md", language)

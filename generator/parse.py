@@ -546,10 +546,9 @@ def parse_sections(
         if not drafts:
             warnings.add(source, line.number, "text before the first heading", line.text)
             drafts.append((Line(line.number, ""), None, Outline()))
-        if isinstance(drafts[-1][1], str):  # an annex's paragraphs: its tables' cells and
-            drafts[-1][2].add_unlabelled(
-                line.text.replace("\t", " "), line.number
-            )  # figures are no clauses
+        if isinstance(drafts[-1][1], str):
+            # An annex's paragraphs are unlabelled: its tables' cells and figures are no clauses.
+            drafts[-1][2].add_unlabelled(line.text.replace("\t", " "), line.number)
         else:
             add_clause(drafts[-1][2], line, source, warnings, warn_sequence)
     anchors = Anchors()

@@ -33,7 +33,8 @@ BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 # of the letters of the Chinese seeds (the rest is Latin: ITU-R, WSIS, SDG) and none
 # of an English text's. A text in which they are a fifth or more is Chinese.
 STATED_LANGUAGE = re.compile(rf"\.(?P<code>{'|'.join(LANGUAGES)})$", re.IGNORECASE)
-CJK_CHARACTER = re.compile(r"[\u3400-\u9fff]")
+# A Chinese character (not the full-width forms, which an English line may have).
+CHINESE = re.compile(r"[\u3400-\u9fff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 CJK_SHARE_ZH = 0.2
 
@@ -50,7 +51,7 @@ def language_of(file_name: str, lines: list[str]) -> Language:
     if stated := stated_language(file_name):
         return stated
     text = "\n".join(lines)
-    chinese = len(CJK_CHARACTER.findall(text))
+    chinese = len(CHINESE.findall(text))
     latin = len(LATIN_LETTER.findall(text))
     return "en" if latin and chinese < CJK_SHARE_ZH * (chinese + latin) else "zh"
 
@@ -76,8 +77,6 @@ YEAR_PAREN = re.compile(r"\((?=\d{4}年?[,，])")
 # A line of Chinese ending in ``;`` ``,`` or ``:``.
 CJK_LINE_END = re.compile(rf"^(?=.*[{_CJK}])(?P<text>.*\S)(?P<mark>[,;:])$")
 
-# A Chinese character (not the full-width forms, which an English line may have).
-CHINESE = re.compile(r"[\u3400-\u9fff]")
 # What full_width_punctuation converts.
 HALF_WIDTH = re.compile(r"[(),;:]")
 # A label and its TAB: what normalise_line need not search for punctuation.

@@ -55,6 +55,7 @@ from .names import (
     revision_anchor,
     revision_text,
     root_of,
+    search_bundle,
     served_at,
     split_language,
     split_work,
@@ -246,6 +247,7 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         gettext(language), ngettext(language), newstyle=True
     )
     writer = ClauseWriter(collection, language)
+    groups = group_names(language)
     env.filters["front_matter"] = front_matter
     env.filters["revision_text"] = partial(revision_text, language=language)
     env.filters["without_footnotes"] = without_footnotes
@@ -255,12 +257,12 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         action_lines=ACTION_LINES_IN[language],
         sdgs=SDGS_IN[language],
         body_names=BODY_NAMES_IN[language],
-        group_names=group_names(language),
+        group_names=groups,
         # The index's body column: Chinese names its bodies in full, English by their
         # short names (PP, WTSA), as English texts do, which leaves the titles room.
-        index_body_names=group_names(language)
+        index_body_names=groups
         if language == ROOT_LANGUAGE
-        else group_names(language) | BODY_SHORT_NAMES_IN[language],
+        else groups | BODY_SHORT_NAMES_IN[language],
         revision_text=partial(revision_text, language=language),
         conference_text=partial(conference_text, language=language),
         revision_anchor=revision_anchor,
@@ -293,6 +295,7 @@ def environment(collection: Collection, language: Language = ROOT_LANGUAGE) -> E
         bilingual_html=bilingual_html,
         own_names=OWN_NAMES,
         bilingual_page=partial(bilingual_page, language=language),
+        search_bundle=search_bundle(language),
         compare_page=compare_page,
         group_by_document=group_by_document,
         alias_hrefs=alias_hrefs,

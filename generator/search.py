@@ -63,7 +63,7 @@ from .model import Citation, Clause, Document, Language, Outcome, Section
 from .names import (
     document_url,
     document_year,
-    in_language,
+    search_bundle,
     split_work,
     text_id,
     title_line,
@@ -348,17 +348,12 @@ def start_indexing(collection: Collection, folder: Path) -> Indexings:
         by_language.setdefault(document.language, []).append(record)
     return Indexings(
         {
-            bundle_path(language): Indexing(
+            search_bundle(language): Indexing(
                 found, folder / language / "pages", folder / language / "bundle", language
             )
             for language, found in by_language.items()
         }
     )
-
-
-def bundle_path(language: Language) -> str:
-    """Where a language's bundle is in the site: ``pagefind``, ``en/pagefind``."""
-    return in_language("pagefind", language)
 
 
 def write_index(records: list[Record], site: Path, language: Language = "zh") -> None:
@@ -367,7 +362,7 @@ def write_index(records: list[Record], site: Path, language: Language = "zh") ->
     with tempfile.TemporaryDirectory() as folder:
         indexing = Indexing(records, Path(folder) / "pages", Path(folder) / "bundle", language)
         with indexing:
-            indexing.finish(site / bundle_path(language))
+            indexing.finish(site / search_bundle(language))
 
 
 class Indexings:

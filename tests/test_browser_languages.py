@@ -47,7 +47,6 @@ def open_page(browser: Browser, url: str, width: int) -> Page:
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(url) else outside.append(r.url))
-    page.on("close", lambda _: None)
     setattr(page, "outside", outside)  # noqa: B010 (read by the tests)
     return page
 
